@@ -1,0 +1,102 @@
+"""Entry points for learners and maintainers.
+
+    nox                    list the sessions
+    nox -s week01          grade week 01 (any of week01 .. week13; -- ex03 for one exercise)
+    nox -s katas           grade the katas (-- k07 for one kata)
+    nox -s progress        your progress through every week
+    nox -s tests           the workbook's own test suite (engine tests, dev check, lint)
+
+Every session installs from the committed uv.lock and reuses its environment, so only the
+first run of a session downloads anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.5.1"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_external_run = True
+
+WEEKS = [f"week{number:02d}" for number in range(1, 14)]
+LINTED = [
+    "workbook",
+    "tests",
+    "noxfile.py",
+    "solutions/weeks",
+    "solutions/katas",
+    *sorted(str(path) for path in Path().glob("weeks/week*/checks")),
+    *sorted(str(path) for path in Path().glob("katas/checks")),
+]
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the workbook and the given dependency groups exactly as uv.lock pins them."""
+    uv = shutil.which("uv")
+    if uv is None:  # the virtualenv fallback: bring uv into the session to read the lock
+        session.install("uv")
+        uv = "uv"
+    arguments = ["sync", "--locked", "--no-default-groups", "--inexact"]
+    for group in groups:
+        arguments += ["--group", group]
+    session.run_install(
+        uv,
+        *arguments,
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+        silent=True,
+        external=True,
+    )
+
+
+def make_week_session(week: str) -> None:
+    @nox.session(name=week, tags=["weeks"], default=False)
+    def grade_week(session: nox.Session) -> None:
+        install(session, "exercises")
+        session.run("workbook", "check", week, *session.posargs)
+
+    grade_week.__doc__ = f"Grade {week} (add -- ex03 to grade one exercise)."
+
+
+for _week in WEEKS:
+    make_week_session(_week)
+
+
+@nox.session(default=False)
+def katas(session: nox.Session) -> None:
+    """Grade the katas (add -- k07 to grade one kata)."""
+    install(session, "exercises")
+    session.run("workbook", "check", "katas", *session.posargs)
+
+
+@nox.session(default=False)
+def progress(session: nox.Session) -> None:
+    """Show your progress through every week and the katas."""
+    install(session)
+    session.run("workbook", "progress", *session.posargs)
+
+
+def run_lint(session: nox.Session) -> None:
+    session.run("ruff", "check", *LINTED)
+    session.run("mypy", *LINTED)
+
+
+@nox.session(default=False)
+def lint(session: nox.Session) -> None:
+    """Lint and type-check the engine, the solutions and the tests (ruff, mypy --strict)."""
+    install(session, "lint", "exercises")
+    run_lint(session)
+
+
+@nox.session(default=False)
+def tests(session: nox.Session) -> None:
+    """Run the workbook's own test suite: engine tests, the exercises' self-check and lint."""
+    install(session, "dev")
+    env = {"WORKBOOK_CI": os.environ.get("CI", "")}
+    session.run("pytest", *session.posargs, env=env)
+    session.run("workbook", "dev", "check")
+    run_lint(session)

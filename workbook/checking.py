@@ -1,0 +1,294 @@
+"""The vocabulary checkers use to talk to learners.
+
+A checker receives the learner's code through the ``learner`` fixture and states expectations
+with ``expect_call``, ``expect_equal`` and ``expect_raises``. Every unmet expectation raises a
+``CheckFailure`` that carries what was expected, what happened and one sentence of help; the
+plugin turns it into the verdict the learner reads.
+"""
+
+from __future__ import annotations
+
+import inspect
+import reprlib
+import sysconfig
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+_shorten = reprlib.Repr()
+_shorten.maxstring = 80
+_shorten.maxother = 80
+_shorten.maxlist = _shorten.maxtuple = _shorten.maxset = _shorten.maxdict = 8
+_shorten.maxlevel = 4
+
+
+class CheckFailure(AssertionError):
+    """An expectation the learner's code did not meet."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        expected: str | None = None,
+        actual: str | None = None,
+        help: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+        self.help = help
+
+
+def show(value: object) -> str:
+    """A short, readable ``repr`` for messages (long values are cut with ``...``)."""
+    return _shorten.repr(value)
+
+
+def describe_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """``parse_duration('1h30m')``: how a call reads in a message."""
+    parts = [show(a) for a in args] + [f"{k}={show(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"
+
+
+def describe_exception(error: BaseException) -> str:
+    text = str(error)
+    return f"{type(error).__name__}({text!r})" if text else type(error).__name__
+
+
+@dataclass(frozen=True)
+class Learner:
+    """The learner's module for one exercise, with lookups that fail with clear messages."""
+
+    exercise_id: str
+    display_path: str
+    module: ModuleType
+
+    @property
+    def path(self) -> Path:
+        """The file the module was loaded from (for tools such as mypy)."""
+        return Path(str(self.module.__file__))
+
+    def function(self, name: str, *, signature: str | None = None) -> Callable[..., Any]:
+        """The function ``name``; fails if it is missing or not callable."""
+        value = self._lookup(name, "function", signature)
+        if not callable(value) or isinstance(value, type):
+            raise CheckFailure(
+                f"{name} in {self.display_path} should be a function, but it is "
+                f"{type(value).__name__}",
+                expected=f"def {signature or name + '(...)'}",
+                actual=show(value),
+                help=f"Define {name} with 'def', and check nothing later reassigns the name.",
+            )
+        return value  # type: ignore[no-any-return]
+
+    def cls(self, name: str, *, signature: str | None = None) -> type[Any]:
+        """The class ``name``; fails if it is missing or not a class."""
+        value = self._lookup(name, "class", signature)
+        if not isinstance(value, type):
+            raise CheckFailure(
+                f"{name} in {self.display_path} should be a class, but it is "
+                f"{type(value).__name__}",
+                expected=f"class {signature or name}",
+                actual=show(value),
+                help=f"Define {name} with 'class {name}:'.",
+            )
+        return value
+
+    def attribute(self, name: str, *, kind: str = "name") -> Any:
+        """Any module-level name (a constant, an exception class, a logger)."""
+        return self._lookup(name, kind, None)
+
+    def submodule(self, dotted: str) -> Learner:
+        """A module inside the learner's package, e.g. ``learner.submodule("pricing")``."""
+        import importlib
+
+        full = f"{self.module.__name__}.{dotted}"
+        try:
+            module = importlib.import_module(full)
+        except ModuleNotFoundError as error:
+            if error.name != full:
+                raise
+            raise CheckFailure(
+                f"the package {self.module.__name__} has no module {dotted!r}",
+                expected=f"a file {dotted.replace('.', '/')}.py inside the package",
+                actual="no such file",
+                help="Create the module, or check the spelling of its file name.",
+            ) from None
+        display = str(Path(self.display_path).parent / (dotted.replace(".", "/") + ".py"))
+        return Learner(self.exercise_id, display, module)
+
+    def _lookup(self, name: str, kind: str, signature: str | None) -> Any:
+        try:
+            return getattr(self.module, name)
+        except AttributeError:
+            pass
+        wanted = signature or name
+        raise CheckFailure(
+            f"{self.display_path} has no {kind} named {name!r}",
+            expected=f"a {kind} {wanted}",
+            actual=f"no {name!r} defined in the file",
+            help=f"Define {wanted} in {self.display_path} (names are case-sensitive; "
+            "did you rename it?).",
+        )
+
+
+def _name_of(func: Callable[..., Any]) -> str:
+    return getattr(func, "__qualname__", None) or getattr(func, "__name__", None) or repr(func)
+
+
+def expect_call(
+    func: Callable[..., Any],
+    *args: Any,
+    returns: Any,
+    help: str,
+    **kwargs: Any,
+) -> Any:
+    """Call ``func(*args, **kwargs)`` and fail unless it returns something equal to ``returns``."""
+    call = describe_call(_name_of(func), args, kwargs)
+    result = _call(func, call, args, kwargs, expected=show(returns), help=help)
+    expect_equal(result, returns, what=f"called {call}", help=help)
+    return result
+
+
+def expect_equal(actual: Any, expected: Any, *, what: str, help: str) -> None:
+    """Fail unless ``actual == expected`` (and both have the same type, so 1 is not 1.0 or True)."""
+    same = type(actual) is type(expected) or (
+        isinstance(actual, type(expected)) and not isinstance(actual, bool)
+    )
+    if same and actual == expected:
+        return
+    got = show(actual)
+    want = show(expected)
+    if got == want:  # equal text, different type: say so
+        got = f"{got} ({type(actual).__name__})"
+        want = f"{want} ({type(expected).__name__})"
+    raise CheckFailure(f"{what}, got {got}, expected {want}", expected=want, actual=got, help=help)
+
+
+def expect_true(condition: bool, *, what: str, expected: str, actual: str, help: str) -> None:
+    """Fail with the given description unless ``condition`` holds."""
+    if not condition:
+        raise CheckFailure(
+            f"{what}: {actual}, expected {expected}", expected=expected, actual=actual, help=help
+        )
+
+
+def expect_raises(
+    error_type: type[BaseException],
+    func: Callable[..., Any],
+    *args: Any,
+    help: str,
+    match: str | None = None,
+    **kwargs: Any,
+) -> BaseException:
+    """Call ``func`` and fail unless it raises ``error_type`` (whose message contains ``match``)."""
+    call = describe_call(_name_of(func), args, kwargs)
+    want = error_type.__name__ + (f" mentioning {match!r}" if match else "")
+    try:
+        result = func(*args, **kwargs)
+    except NotImplementedError:
+        raise
+    except error_type as error:
+        if match is not None and match.lower() not in str(error).lower():
+            raise CheckFailure(
+                f"called {call}, it raised {describe_exception(error)}, expected the message to "
+                f"mention {match!r}",
+                expected=want,
+                actual=describe_exception(error),
+                help=help,
+            ) from None
+        return error
+    except Exception as error:
+        raise CheckFailure(
+            f"called {call}, it raised {describe_exception(error)}, expected {want}",
+            expected=want,
+            actual=describe_exception(error),
+            help=help,
+        ) from error
+    raise CheckFailure(
+        f"called {call}, it returned {show(result)} instead of raising {want}",
+        expected=want,
+        actual=f"returned {show(result)}",
+        help=help,
+    )
+
+
+def _call(
+    func: Callable[..., Any],
+    call: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    *,
+    expected: str,
+    help: str,
+) -> Any:
+    try:
+        return func(*args, **kwargs)
+    except NotImplementedError:
+        raise
+    except TypeError as error:
+        if _is_signature_mismatch(func, args, kwargs):
+            raise CheckFailure(
+                f"could not call {call}: {error}",
+                expected=f"a function that accepts {call}",
+                actual=f"{_name_of(func)}{_signature_text(func)}",
+                help="Keep the parameters the exercise asks for (names, order and defaults).",
+            ) from None
+        raise _raised(call, error, expected, help) from error
+    except Exception as error:
+        raise _raised(call, error, expected, help) from error
+
+
+def _raised(call: str, error: Exception, expected: str, help: str) -> CheckFailure:
+    if isinstance(error, RecursionError):
+        help = (
+            "The function keeps calling itself: make sure every path reaches a base case "
+            "that returns without recursing."
+        )
+    return CheckFailure(
+        f"called {call}, it raised {describe_exception(error)}, expected {expected}"
+        + (f"\n  raised {where}" if (where := origin(error)) else ""),
+        expected=expected,
+        actual=f"raised {describe_exception(error)}",
+        help=help,
+    )
+
+
+_ENGINE_DIR = Path(__file__).resolve().parent
+_LIBRARY_DIRS = tuple(
+    Path(p).resolve() for p in {sysconfig.get_path("stdlib"), sysconfig.get_path("purelib")}
+)
+
+
+def origin(error: BaseException) -> str:
+    """``at file.py, line 12: code`` for the deepest frame in the learner's own code."""
+    found = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = Path(frame.filename).resolve()
+        if path.is_relative_to(_ENGINE_DIR) or any(path.is_relative_to(d) for d in _LIBRARY_DIRS):
+            continue
+        found = f"at {path.name}, line {frame.lineno}: {(frame.line or '').strip()}"
+    return found
+
+
+def _signature_text(func: Callable[..., Any]) -> str:
+    try:
+        return str(inspect.signature(func))
+    except (TypeError, ValueError):
+        return "(...)"
+
+
+def _is_signature_mismatch(
+    func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> bool:
+    try:
+        inspect.signature(func).bind(*args, **kwargs)
+    except TypeError:
+        return True
+    except ValueError:
+        return False
+    return False

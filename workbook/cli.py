@@ -1,0 +1,239 @@
+"""The ``workbook`` command: check a unit, show a hint, see progress, and maintainer tools."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbook import __version__
+from workbook.catalog import Catalog, CatalogError, Unit, UnknownName, load_catalog
+from workbook.devcheck import dev_check, render_dev_check
+from workbook.integrity import manifest_is_current, tampered_files, write_manifest
+from workbook.progress import load_progress, save_progress
+from workbook.progress_view import render_progress
+from workbook.report import Style, render_markdown, render_terminal
+from workbook.results import (
+    build_unit_result,
+    grade_exercise,
+    read_results,
+    to_json,
+    write_results,
+)
+from workbook.runner import RunnerError, RunOptions, run_unit
+from workbook.stubs import StubError, drifted, sync
+
+EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
+
+
+def find_root(start: Path) -> Path:
+    """The repository root: the nearest folder above ``start`` with a pyproject and weeks/."""
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file() and (folder / "weeks").is_dir():
+            return folder
+    raise UnknownName(
+        f"{start} is not inside the workbook (no folder above it has pyproject.toml and weeks/). "
+        "Run the command from your clone of the workbook."
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="Grade your exercises, get hints and follow your progress.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbook {__version__}")
+    parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    check = commands.add_parser(
+        "check",
+        help="grade a week or the katas",
+        description="Grade a week (week01..week13) or the katas.",
+    )
+    check.add_argument("unit", help="week01 .. week13, or katas")
+    check.add_argument("exercise", nargs="?", help="one exercise only, e.g. ex03 or k07")
+    check.add_argument("--format", choices=("terminal", "markdown", "json"), default="terminal")
+    check.add_argument("--timeout", type=float, help="seconds each check may run (default 3)")
+
+    hint = commands.add_parser("hint", help="show the next hint for an exercise")
+    hint.add_argument("exercise", help="e.g. week01/ex03 or katas/k07")
+    hint.add_argument("--all", action="store_true", help="show every hint at once")
+
+    commands.add_parser("progress", help="show your progress through every week and the katas")
+    listing = commands.add_parser("list", help="list units, or the exercises of one unit")
+    listing.add_argument("unit", nargs="?")
+
+    dev = commands.add_parser("dev", help="maintainer tools").add_subparsers(
+        dest="dev_command", required=True, metavar="tool"
+    )
+    sync_parser = dev.add_parser("sync", help="regenerate the stubs from the solutions")
+    sync_parser.add_argument("--check", action="store_true", help="fail if a stub has drifted")
+    manifest = dev.add_parser("manifest", help="record the hashes of checkers and engine")
+    manifest.add_argument("--check", action="store_true", help="fail if the manifest is stale")
+    devcheck = dev.add_parser("check", help="prove every check passes on solutions, fails on stubs")
+    devcheck.add_argument("units", nargs="*", help="units to check (default: all)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        root = (args.root or find_root(Path.cwd())).resolve()
+        catalog = load_catalog(root)
+        return _dispatch(args, catalog)
+    except CatalogError as error:
+        print("The workbook's metadata has problems:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except UnknownName as error:
+        print(str(error).strip("'\""), file=sys.stderr)
+        return EXIT_USAGE
+    except StubError as error:
+        print(f"Cannot generate stubs: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except RunnerError as error:
+        print(
+            "The workbook could not run the checks. This is a problem in the workbook, not in "
+            f"your code; please report it.\n{error}",
+            file=sys.stderr,
+        )
+        return EXIT_WORKBOOK_BUG
+
+
+def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
+    if args.command == "check":
+        return _check(catalog, args.unit, args.exercise, args.format, args.timeout)
+    if args.command == "hint":
+        return _hint(catalog, args.exercise, show_all=args.all)
+    if args.command == "progress":
+        return _progress(catalog)
+    if args.command == "list":
+        return _list(catalog, args.unit)
+    return _dev(catalog, args)
+
+
+def _state_dir(catalog: Catalog) -> Path:
+    return catalog.root / ".workbook"
+
+
+def _check(
+    catalog: Catalog, unit_name: str, exercise_name: str | None, output: str, timeout: float | None
+) -> int:
+    unit = catalog.unit(unit_name)
+    if not unit.exercises:
+        print(_no_exercises_yet(unit, catalog))
+        return EXIT_OK
+    chosen = [unit.exercise(exercise_name)] if exercise_name else list(unit.exercises)
+    run = run_unit(catalog, unit, chosen, RunOptions(timeout=timeout))
+    state = _state_dir(catalog)
+    graded = [grade_exercise(exercise, run) for exercise in chosen]
+    previous = read_results(state, unit.name) if exercise_name else None
+    result = build_unit_result(
+        unit, graded, tampered=tampered_files(catalog), duration=run.duration, previous=previous
+    )
+    write_results(state, result)
+    progress = load_progress(state, [u.name for u in catalog.units])
+    if progress.warning:
+        print(f"warning: {progress.warning}", file=sys.stderr)
+    progress.record(result, [e.id for e in chosen])
+    save_progress(state, progress)
+    if output == "json":
+        print(to_json(result), end="")
+    elif output == "markdown":
+        print(render_markdown(result, unit), end="")
+    else:
+        print(render_terminal(result, unit, Style.for_stream(sys.stdout)), end="")
+    all_chosen_pass = all(g.status == "passed" for g in graded)
+    return (
+        EXIT_OK
+        if all_chosen_pass and (exercise_name or result.status == "passed")
+        else EXIT_NOT_PASSING
+    )
+
+
+def _no_exercises_yet(unit: Unit, catalog: Catalog) -> str:
+    lesson = (unit.directory / "README.md").relative_to(catalog.root).as_posix()
+    lines = [
+        f"{unit.name} · {unit.title} has no graded exercises yet.",
+        f"Read the lesson: {lesson}",
+    ]
+    if unit.syllabus and unit.syllabus.planned:
+        lines.append("Planned exercises:")
+        lines += [f"  - {p.slug}: {p.title} (day {p.day})" for p in unit.syllabus.planned]
+    return "\n".join(lines)
+
+
+def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
+    exercise = catalog.exercise(exercise_name)
+    state = _state_dir(catalog)
+    progress = load_progress(state, [u.name for u in catalog.units])
+    entry = progress.get(exercise.id)
+    total = len(exercise.hints)
+    shown = total if show_all else min(entry.hints_shown + 1, total)
+    print(f"{exercise.id} · {exercise.title}")
+    for number, text in enumerate(exercise.hints[:shown], start=1):
+        print(f"  hint {number}/{total}: {text}")
+    if shown < total:
+        print(f"  (run the same command again for hint {shown + 1})")
+    entry.hints_shown = max(entry.hints_shown, shown)
+    save_progress(state, progress)
+    return EXIT_OK
+
+
+def _progress(catalog: Catalog) -> int:
+    state = _state_dir(catalog)
+    progress = load_progress(state, [u.name for u in catalog.units])
+    if progress.warning:
+        print(f"warning: {progress.warning}", file=sys.stderr)
+    print(render_progress(catalog, progress, Style.for_stream(sys.stdout)), end="")
+    return EXIT_OK
+
+
+def _list(catalog: Catalog, unit_name: str | None) -> int:
+    if unit_name is None:
+        for unit in catalog.units:
+            count = f"{len(unit.exercises)} exercises" if unit.exercises else "lesson only"
+            print(f"{unit.name:<8} {unit.title}  ({count})")
+        return EXIT_OK
+    unit = catalog.unit(unit_name)
+    if not unit.exercises:
+        print(_no_exercises_yet(unit, catalog))
+    for exercise in unit.exercises:
+        print(
+            f"{exercise.slug:<28} {exercise.points:>3} pts  {exercise.difficulty:<6} "
+            f"{exercise.minutes:>3} min  day {exercise.day:<3} {exercise.title}"
+        )
+    return EXIT_OK
+
+
+def _dev(catalog: Catalog, args: argparse.Namespace) -> int:
+    if args.dev_command == "sync":
+        if args.check:
+            stale = drifted(catalog)
+            for path in stale:
+                print(f"drifted: {path.relative_to(catalog.root).as_posix()}")
+            print("stubs are up to date" if not stale else "run: workbook dev sync")
+            return EXIT_NOT_PASSING if stale else EXIT_OK
+        changed = sync(catalog)
+        for path in changed:
+            print(f"wrote {path.relative_to(catalog.root).as_posix()}")
+        print(f"{len(changed)} stub(s) regenerated")
+        return EXIT_OK
+    if args.dev_command == "manifest":
+        if args.check:
+            current = manifest_is_current(catalog)
+            print("manifest is current" if current else "manifest is stale: workbook dev manifest")
+            return EXIT_OK if current else EXIT_NOT_PASSING
+        print(f"wrote {write_manifest(catalog).relative_to(catalog.root)}")
+        return EXIT_OK
+    units = [catalog.unit(name) for name in args.units] if args.units else list(catalog.units)
+    report = dev_check(catalog, units)
+    print(render_dev_check(report), end="")
+    return EXIT_OK if report.ok else EXIT_NOT_PASSING
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

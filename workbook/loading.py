@@ -1,0 +1,167 @@
+"""Import a learner's exercise module and turn every way that can fail into one clear sentence.
+
+A syntax error names the file, the line and the offending text; an ``exit()`` at import, a
+missing file, a missing third-party module or an untouched stub each get their own message.
+"""
+
+from __future__ import annotations
+
+import importlib
+import linecache
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from workbook.catalog import Exercise
+from workbook.checking import Learner, describe_exception
+from workbook.events import ExerciseProblem
+
+
+class CheckTimedOut(BaseException):
+    """Raised by the per-check alarm. A BaseException, so ``except Exception`` cannot swallow it."""
+
+
+class InputCalled(BaseException):
+    """Raised when learner code calls ``input()``, which would otherwise wait for ever."""
+
+
+class ExerciseUnavailable(Exception):
+    """The exercise's module could not be imported; carries the problem to report."""
+
+    def __init__(self, problem: ExerciseProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class ExerciseLoader:
+    """Imports each exercise's module once and remembers the result (or the problem)."""
+
+    def __init__(self, exercises_dir: Path, display_root: Path) -> None:
+        self.exercises_dir = exercises_dir
+        self.display_root = display_root
+        self._loaded: dict[str, Learner | ExerciseProblem] = {}
+        if str(exercises_dir) not in sys.path:
+            sys.path.insert(0, str(exercises_dir))
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.display_root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def load(self, exercise: Exercise) -> Learner:
+        cached = self._loaded.get(exercise.id)
+        if cached is None:
+            cached = self._import(exercise)
+            self._loaded[exercise.id] = cached
+        if isinstance(cached, ExerciseProblem):
+            raise ExerciseUnavailable(cached)
+        return cached
+
+    def _import(self, exercise: Exercise) -> Learner | ExerciseProblem:
+        main_file = self.exercises_dir.parent / exercise.files[0]
+        shown = self.display(main_file)
+        missing = [f for f in exercise.files if not (self.exercises_dir.parent / f).is_file()]
+        if missing:
+            path = self.display(self.exercises_dir.parent / missing[0])
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"{path} is missing",
+                help=f"Restore the starting file with: git checkout -- {path}",
+            )
+        for name in [
+            m for m in sys.modules if m == exercise.module or m.startswith(exercise.module + ".")
+        ]:
+            del sys.modules[name]
+        try:
+            module = importlib.import_module(exercise.module)
+        except NotImplementedError:
+            return ExerciseProblem(
+                exercise.id, "not_started", f"{shown} is still the starting stub"
+            )
+        except SyntaxError as error:
+            return _syntax_problem(exercise, error, self.display)
+        except ModuleNotFoundError as error:
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"{shown} imports {error.name!r}, which cannot be found",
+                help="Check the spelling of the import. Exercises only use the standard library "
+                "and the packages installed by the workbook (see pyproject.toml).",
+            )
+        except SystemExit:
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"{shown} calls exit() (or sys.exit()) while it is being imported",
+                help='Move code that runs the program under  if __name__ == "__main__":  so '
+                "importing the file only defines things.",
+            )
+        except InputCalled:
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"{shown} calls input() while it is being imported, so it would wait for ever",
+                help='Move the input() call under  if __name__ == "__main__":  and take data '
+                "as function arguments.",
+            )
+        except CheckTimedOut:
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"importing {shown} did not finish in time",
+                help="Is there a loop at the top level of the file? Put it inside a function.",
+            )
+        except RecursionError:
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"importing {shown} recursed without end",
+                help="A function called at the top level keeps calling itself; "
+                "check its base case.",
+            )
+        except Exception as error:
+            where = learner_frame(error, self.exercises_dir, self.display)
+            return ExerciseProblem(
+                exercise.id,
+                "error",
+                f"importing {shown} raised {describe_exception(error)}{where}",
+                help="Code at the top level of the file runs on import; fix the line above or "
+                "move it inside a function.",
+            )
+        display = shown
+        return Learner(exercise.id, display, module)
+
+
+def _syntax_problem(
+    exercise: Exercise, error: SyntaxError, display: Callable[[Path], str]
+) -> ExerciseProblem:
+    path = Path(error.filename) if error.filename else None
+    shown = display(path) if path else exercise.files[0]
+    line = (error.text or "").rstrip("\n")
+    pointer = ""
+    if line and error.offset:
+        stripped = line.lstrip()
+        column = max(error.offset - 1 - (len(line) - len(stripped)), 0)
+        pointer = f"\n        {stripped}\n        {' ' * column}^"
+    kind = "indentation error" if isinstance(error, IndentationError) else "syntax error"
+    return ExerciseProblem(
+        exercise.id,
+        "error",
+        f"{kind} in {shown}, line {error.lineno}: {error.msg}{pointer}",
+        help="Python stops reading the file here, so no check can run. Look at this line and "
+        "the one before it (a missing bracket, quote or colon often shows up one line late).",
+    )
+
+
+def learner_frame(error: BaseException, exercises_dir: Path, display: Callable[[Path], str]) -> str:
+    """`` (file.py, line 12: `code`)`` for the deepest frame inside the learner's files."""
+    found = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = Path(frame.filename)
+        if path.is_relative_to(exercises_dir):
+            code = (frame.line or linecache.getline(frame.filename, frame.lineno or 0)).strip()
+            found = f" ({display(path)}, line {frame.lineno}: {code})"
+    return found

@@ -1,0 +1,292 @@
+"""The pytest plugin that grades: it maps each test to its exercise and reports verdicts as events.
+
+Loaded in the child process with ``-p workbook.plugin``. It provides the ``learner`` fixture,
+arms a per-check alarm, refuses ``input()``, and translates every outcome (a CheckFailure, a
+stub's NotImplementedError, an exception in learner code, a timeout) into a ``CheckOutcome``.
+"""
+
+from __future__ import annotations
+
+import builtins
+import signal
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, load_catalog
+from workbook.checking import CheckFailure, Learner, describe_exception
+from workbook.events import CheckOutcome, EventWriter, ExerciseProblem
+from workbook.loading import (
+    CheckTimedOut,
+    ExerciseLoader,
+    ExerciseUnavailable,
+    InputCalled,
+    learner_frame,
+)
+
+_GRADER = pytest.StashKey["Grader"]()
+_OUTCOME = pytest.StashKey[CheckOutcome]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("workbook")
+    group.addoption("--workbook-root", help="repository root holding the metadata and checkers")
+    group.addoption("--workbook-unit", help="unit to grade, e.g. week01 or katas")
+    group.addoption("--workbook-source", help="root of the code under test (default: the root)")
+    group.addoption("--workbook-events", help="file to append JSON-lines events to")
+    group.addoption("--workbook-timeout", type=float, default=None, help="seconds per check")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "requires(name): skip unless the named check passed")
+    root_option = config.getoption("--workbook-root")
+    if not root_option:
+        return
+    root = Path(root_option).resolve()
+    unit = load_catalog(root).unit(config.getoption("--workbook-unit"))
+    source = Path(config.getoption("--workbook-source") or root).resolve()
+    events_path = config.getoption("--workbook-events")
+    grader = Grader(
+        unit=unit,
+        root=root,
+        loader=ExerciseLoader(source / unit.directory.relative_to(root) / "exercises", source),
+        events=EventWriter(Path(events_path)) if events_path else None,
+        default_timeout=config.getoption("--workbook-timeout") or DEFAULT_TIMEOUT,
+    )
+    config.stash[_GRADER] = grader
+    config.pluginmanager.register(grader, "workbook-grader")
+    builtins.input = _refuse_input
+
+
+def _refuse_input(prompt: object = "") -> str:
+    raise InputCalled
+
+
+def check_name(item: pytest.Item) -> str:
+    """The learner-facing name of a check: its docstring's first line, or its function name."""
+    function = getattr(item, "function", None)
+    doc = (getattr(function, "__doc__", None) or "").strip()
+    if doc:
+        return doc.splitlines()[0].rstrip(".")
+    name = item.name.removeprefix("test_")
+    base, _, params = name.partition("[")
+    return base.replace("_", " ") + (f" [{params}" if params else "")
+
+
+@pytest.fixture
+def learner(request: pytest.FixtureRequest) -> Learner:
+    """The learner's module for the exercise this checker grades."""
+    grader = request.config.stash.get(_GRADER, None)
+    if grader is None:
+        pytest.fail("the learner fixture only works under 'workbook check'")
+    exercise = grader.exercise_for(request.path)
+    if exercise is None:
+        pytest.fail(f"{request.path.name} is not the checker of any exercise")
+    return grader.loader.load(exercise)
+
+
+class Grader:
+    """The hooks that grade one unit, with what they need to know."""
+
+    def __init__(
+        self,
+        unit: Unit,
+        root: Path,
+        loader: ExerciseLoader,
+        events: EventWriter | None,
+        default_timeout: float,
+    ) -> None:
+        self.unit = unit
+        self.root = root
+        self.loader = loader
+        self.events = events
+        self.default_timeout = default_timeout
+        self.by_checker = {(unit.directory / e.checker).resolve(): e for e in unit.exercises}
+        self.passed: set[str] = set()
+
+    def exercise_for(self, path: Path) -> Exercise | None:
+        return self.by_checker.get(path.resolve())
+
+    def pytest_unconfigure(self) -> None:
+        if self.events is not None:
+            self.events.finished()
+            self.events.close()
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            exercise = self.exercise_for(item.path)
+            if self.events is not None:
+                self.events.collected(
+                    item.nodeid, exercise.id if exercise else "", check_name(item)
+                )
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if not report.failed or self.events is None:
+            return
+        path = Path(str(report.fspath))
+        exercise = self.exercise_for(path)
+        shown = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else path
+        lines = str(report.longrepr).strip().splitlines()
+        self.events.problem(
+            ExerciseProblem(
+                exercise.id if exercise else f"{self.unit.name}/?",
+                "error",
+                f"the checker {shown} could not be loaded: "
+                + (lines[-1] if lines else "unknown error"),
+                help=f"Checkers are part of the workbook: restore it with git checkout -- {shown}",
+            )
+        )
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        marker = item.get_closest_marker("requires")
+        if marker is None:
+            return
+        for needed in marker.args:
+            if f"{item.nodeid.split('::')[0]}::{needed}" not in self.passed:
+                readable = str(needed).removeprefix("test_").replace("_", " ")
+                pytest.skip(f"can't check until '{readable}' passes")
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
+        exercise = self.exercise_for(item.path)
+        if self.events is not None:
+            self.events.started(item.nodeid)
+        timeout = (exercise.timeout if exercise else None) or self.default_timeout
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            result = yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        name = check_name(item)
+        outcome = item.stash.get(_OUTCOME, None) or CheckOutcome(
+            item.nodeid, exercise.id if exercise else "", name, "passed"
+        )
+        if exercise is None:
+            outcome = CheckOutcome(
+                item.nodeid,
+                "",
+                name,
+                "error",
+                message=f"{item.nodeid} belongs to no exercise in {self.unit.metadata_file.name}",
+            )
+        if outcome.status == "passed":
+            self.passed.add(item.nodeid)
+        if self.events is not None:
+            self.events.outcome(outcome)
+        return result
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
+        earlier = item.stash.get(_OUTCOME, None)
+        if earlier is not None and earlier.status != "passed":
+            return report  # keep the first problem (a teardown error must not hide it)
+        exercise = self.exercise_for(item.path)
+        exercise_id = exercise.id if exercise else ""
+        name = check_name(item)
+        if report.skipped:
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
+            item.stash[_OUTCOME] = CheckOutcome(
+                item.nodeid,
+                exercise_id,
+                name,
+                "skipped",
+                message=str(reason).removeprefix("Skipped: "),
+            )
+        elif report.failed and call.excinfo is not None:
+            error = call.excinfo.value
+            if isinstance(error, ExerciseUnavailable) and self.events is not None:
+                self.events.problem(error.problem)
+            fields = describe_failure(error, self.loader, call.when)
+            if fields["status"] == "timeout":
+                limit = (exercise.timeout if exercise else None) or self.default_timeout
+                fields["message"] = fields["message"].replace("in time", f"within {limit:g} s")
+            item.stash[_OUTCOME] = CheckOutcome(
+                item.nodeid, exercise_id, name, duration=report.duration, **fields
+            )
+        elif report.when == "call":
+            item.stash[_OUTCOME] = CheckOutcome(
+                item.nodeid, exercise_id, name, "passed", duration=report.duration
+            )
+        return report
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise CheckTimedOut
+
+
+def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) -> dict[str, Any]:
+    """Turn what a check raised into the status and the sentences the learner reads."""
+    if isinstance(error, CheckFailure):
+        return {
+            "status": "failed",
+            "message": error.message,
+            "expected": error.expected,
+            "actual": error.actual,
+            "help": error.help,
+        }
+    if isinstance(error, ExerciseUnavailable):
+        problem = error.problem
+        return {"status": problem.status, "message": problem.message, "help": problem.help}
+    where = learner_frame(error, loader.exercises_dir, loader.display)
+    if isinstance(error, NotImplementedError):
+        return {
+            "status": "not_started",
+            "message": f"still the starting stub{where}",
+            "help": "Replace the 'raise NotImplementedError' with your code.",
+        }
+    if isinstance(error, CheckTimedOut):
+        return {
+            "status": "timeout",
+            "message": f"did not finish in time{where}",
+            "help": "Look for a loop whose condition never becomes false, or a function "
+            "that waits for something that never comes.",
+        }
+    if isinstance(error, InputCalled):
+        return {
+            "status": "failed",
+            "message": f"your code called input(){where}",
+            "expected": "data taken from the function's arguments",
+            "actual": "a call to input(), which would wait for a keyboard",
+            "help": "Exercises pass data as arguments; remove input() from the function.",
+        }
+    if isinstance(error, SystemExit):
+        return {
+            "status": "failed",
+            "message": f"your code called exit() or sys.exit(){where}",
+            "expected": "a returned value or a raised exception",
+            "actual": "SystemExit",
+            "help": "A function should return or raise; only a program's entry point exits.",
+        }
+    if isinstance(error, RecursionError):
+        return {
+            "status": "failed",
+            "message": f"maximum recursion depth exceeded{where}",
+            "help": "The function keeps calling itself: check that every path reaches a "
+            "base case that returns without recursing.",
+        }
+    if isinstance(error, AssertionError):
+        text = str(error).strip().splitlines()
+        return {
+            "status": "failed",
+            "message": text[0] if text else "an assertion failed",
+            "help": "Read the check's name: it says what behaviour is expected.",
+        }
+    if where:
+        return {
+            "status": "failed",
+            "message": f"your code raised {describe_exception(error)}{where}",
+            "help": "Read the error and the line it names; run the function by hand with "
+            "the same input to see it happen.",
+        }
+    return {
+        "status": "failed" if when == "call" else "error",
+        "message": f"the check could not use your result: {describe_exception(error)}",
+        "help": "Check the type of what your code returns (a missing 'return' gives None).",
+    }

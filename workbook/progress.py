@@ -1,0 +1,104 @@
+"""The learner's history: attempts, first pass and best score per exercise.
+
+Kept in ``.workbook/progress.json``. A missing file starts fresh; a corrupt one is moved aside
+(nothing is deleted) and rebuilt from the results files, with a warning instead of a crash.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workbook.results import UnitResult, read_results
+
+PROGRESS_VERSION = 1
+
+
+@dataclass
+class ExerciseProgress:
+    """What the workbook remembers about one exercise."""
+
+    attempts: int = 0
+    best_points: int = 0
+    max_points: int = 0
+    last_status: str = "not_checked"
+    first_passed_at: str | None = None
+    last_checked_at: str | None = None
+    hints_shown: int = 0
+
+
+@dataclass
+class Progress:
+    """All exercises' progress, plus any warning produced while loading it."""
+
+    exercises: dict[str, ExerciseProgress] = field(default_factory=dict)
+    warning: str | None = None
+
+    def get(self, exercise_id: str) -> ExerciseProgress:
+        return self.exercises.setdefault(exercise_id, ExerciseProgress())
+
+    def record(self, result: UnitResult, checked: list[str]) -> None:
+        """Count an attempt for each exercise in ``checked`` and keep the best score."""
+        for exercise in result.exercises:
+            if exercise.id not in checked:
+                continue
+            entry = self.get(exercise.id)
+            entry.attempts += 1
+            entry.best_points = max(entry.best_points, exercise.points)
+            entry.max_points = exercise.max_points
+            entry.last_status = exercise.status
+            entry.last_checked_at = result.checked_at
+            if exercise.status == "passed" and entry.first_passed_at is None:
+                entry.first_passed_at = result.checked_at
+
+
+def progress_path(state_dir: Path) -> Path:
+    return state_dir / "progress.json"
+
+
+def load_progress(state_dir: Path, units: list[str]) -> Progress:
+    """Read the progress file; rebuild it from the results files if it is unreadable."""
+    path = progress_path(state_dir)
+    if not path.exists():
+        return Progress()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != PROGRESS_VERSION:
+            raise ValueError(f"version {data.get('version')!r}")
+        exercises = {key: ExerciseProgress(**value) for key, value in data["exercises"].items()}
+        return Progress(exercises)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        backup = path.with_name(f"progress.json.corrupt-{stamp}")
+        path.replace(backup)
+        rebuilt = rebuild_from_results(state_dir, units)
+        rebuilt.warning = (
+            f"{path} could not be read ({error}); it was moved to {backup.name} and your "
+            "progress was rebuilt from the latest results (attempt counts restart at 1)."
+        )
+        save_progress(state_dir, rebuilt)
+        return rebuilt
+
+
+def rebuild_from_results(state_dir: Path, units: list[str]) -> Progress:
+    progress = Progress()
+    for unit in units:
+        result = read_results(state_dir, unit)
+        if result is not None:
+            progress.record(result, [e.id for e in result.exercises])
+    return progress
+
+
+def save_progress(state_dir: Path, progress: Progress) -> Path:
+    path = progress_path(state_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "version": PROGRESS_VERSION,
+        "exercises": {key: asdict(value) for key, value in sorted(progress.exercises.items())},
+    }
+    temporary = path.with_suffix(".json.tmp")
+    temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    temporary.replace(path)
+    return path

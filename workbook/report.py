@@ -1,0 +1,216 @@
+"""Render a unit's results for a person: a terminal table, or Markdown for a pull request."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TextIO
+
+from workbook.catalog import Unit
+from workbook.results import ExerciseResult, TestResult, UnitResult
+
+_LABELS = {
+    "passed": "passed",
+    "failed": "failed",
+    "not_started": "not started",
+    "error": "error",
+    "timeout": "timed out",
+    "crashed": "crashed",
+    "skipped": "skipped",
+}
+_SYMBOLS = {
+    "passed": "✔",
+    "failed": "✘",
+    "not_started": "○",
+    "error": "!",
+    "timeout": "⏱",
+    "crashed": "✘",
+    "skipped": "-",
+}
+_ASCII = {
+    "passed": "+",
+    "failed": "x",
+    "not_started": ".",
+    "error": "!",
+    "timeout": "T",
+    "crashed": "X",
+    "skipped": "-",
+}
+_EMOJI = {
+    "passed": "✅",
+    "failed": "❌",
+    "not_started": "⚪",
+    "error": "⚠️",
+    "timeout": "⏱️",
+    "crashed": "💥",
+    "skipped": "➖",
+}
+_COLOURS = {
+    "passed": "32",
+    "failed": "31",
+    "not_started": "2",
+    "error": "33",
+    "timeout": "33",
+    "crashed": "31",
+    "skipped": "2",
+}
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the terminal can show things: colour and Unicode, or plain ASCII."""
+
+    colour: bool
+    unicode: bool
+
+    @classmethod
+    def for_stream(cls, stream: TextIO) -> Style:
+        forced = bool(os.environ.get("FORCE_COLOR"))
+        colour = forced or (stream.isatty() and not os.environ.get("NO_COLOR"))
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "✔✘○⏱█░·".encode(encoding)
+            unicode = True
+        except (UnicodeEncodeError, LookupError):
+            unicode = False
+        return cls(colour=colour, unicode=unicode)
+
+    def paint(self, text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.colour else text
+
+    def symbol(self, status: str) -> str:
+        return (_SYMBOLS if self.unicode else _ASCII)[status]
+
+    def status(self, status: str) -> str:
+        return self.paint(f"{self.symbol(status)} {_LABELS[status]}", _COLOURS[status])
+
+
+def progress_bar(done: int, total: int, width: int = 24, *, unicode: bool = True) -> str:
+    filled = round(width * done / total) if total else 0
+    full, empty = ("█", "░") if unicode else ("#", "-")
+    return full * filled + empty * (width - filled)
+
+
+def render_terminal(result: UnitResult, unit: Unit, style: Style | None = None) -> str:
+    """The verdict a learner reads after ``workbook check``."""
+    style = style or Style.for_stream(sys.stdout)
+    lines = [style.paint(f"{unit.name} · {result.title}", "1"), ""]
+    if result.tampered:
+        lines += _tampered_lines(result.tampered, style)
+    hints = {e.id: e.hints for e in unit.exercises}
+    slug_width = max((len(e.id.split("/")[-1]) for e in result.exercises), default=10)
+    for exercise in result.exercises:
+        slug = exercise.id.split("/")[-1]
+        points = f"{exercise.points:>2}/{exercise.max_points}"
+        lines.append(
+            f"  {style.status(exercise.status):<24} {slug:<{slug_width}}  {points:>6}  "
+            f"{exercise.title}"
+        )
+        if exercise.status != "passed":
+            lines += _detail_lines(exercise, hints.get(exercise.id, ()), style)
+    passed = sum(e.status == "passed" for e in result.exercises)
+    percent = round(100 * result.score / result.max_score) if result.max_score else 0
+    bar = progress_bar(result.score, result.max_score, unicode=style.unicode)
+    lines += [
+        "",
+        f"  Score {result.score}/{result.max_score}  {bar} {percent}%   "
+        f"{passed} of {len(unit.exercises)} exercises passed",
+    ]
+    lines += _next_step_lines(result, unit)
+    return "\n".join(lines) + "\n"
+
+
+def _detail_lines(exercise: ExerciseResult, hints: tuple[str, ...], style: Style) -> list[str]:
+    pad = "      "
+    lines: list[str] = []
+    problem = exercise.first_problem
+    if exercise.message:
+        lines += _wrap_message(exercise.message, pad)
+        if exercise.help:
+            lines.append(f"{pad}{style.paint('help:', '36')}     {exercise.help}")
+    elif problem is not None and exercise.status != "not_started":
+        lines += _problem_lines(problem, pad, style)
+    if hints and exercise.status != "error":
+        more = "" if len(hints) == 1 else f"  (more: workbook hint {exercise.id})"
+        lines.append(f"{pad}{style.paint('hint:', '35')}     {hints[0]}{more}")
+    return lines
+
+
+def _problem_lines(problem: TestResult, pad: str, style: Style) -> list[str]:
+    lines = [f"{pad}{style.symbol(problem.status)} {problem.name}"]
+    lines += _wrap_message(problem.message, pad + "  ")
+    if problem.expected is not None:
+        lines.append(f"{pad}{style.paint('expected:', '32')} {problem.expected}")
+    if problem.actual is not None:
+        lines.append(f"{pad}{style.paint('actual:', '31')}   {problem.actual}")
+    if problem.help:
+        lines.append(f"{pad}{style.paint('help:', '36')}     {problem.help}")
+    return lines
+
+
+def _wrap_message(message: str, pad: str) -> list[str]:
+    first, *rest = message.splitlines() or [""]
+    return [f"{pad}{first}", *(f"{pad}{line}" for line in rest)]
+
+
+def _tampered_lines(tampered: tuple[str, ...], style: Style) -> list[str]:
+    warning = style.paint("Modified workbook files", "33;1")
+    lines = [f"  {warning} (a mentor reviewing your work will see this):"]
+    lines += [f"    {name}" for name in tampered]
+    lines += ["  Restore them with: git checkout -- <file>", ""]
+    return lines
+
+
+def _next_step_lines(result: UnitResult, unit: Unit) -> list[str]:
+    remaining = [e for e in result.exercises if e.status != "passed"]
+    if not remaining:
+        if len(result.exercises) == len(unit.exercises):
+            return [
+                "",
+                f"  All of {unit.name} passes. Well done! See where you are: workbook progress",
+            ]
+        return []
+    target = remaining[0].id
+    slug = target.split("/")[-1]
+    return [
+        "",
+        f"  Next: edit {slug}, then run  workbook check {unit.name} {slug.split('_')[0]}"
+        f"   ·   stuck? workbook hint {target}",
+    ]
+
+
+def render_markdown(result: UnitResult, unit: Unit) -> str:
+    """The same verdict as Markdown, for a pull-request summary or comment."""
+    lines = [f"### {unit.name} · {result.title}: {result.score}/{result.max_score} points", ""]
+    if result.tampered:
+        lines += ["> [!WARNING]", "> These workbook files differ from the committed manifest:"]
+        lines += [f"> - `{name}`" for name in result.tampered]
+        lines.append("")
+    lines += ["| | Exercise | Points | Status | First problem |", "|---|---|---|---|---|"]
+    for exercise in result.exercises:
+        problem = exercise.first_problem
+        detail = exercise.message or (
+            f"{problem.name}: {problem.message}"
+            if problem and exercise.status != "not_started"
+            else ""
+        )
+        lines.append(
+            f"| {_EMOJI[exercise.status]} | `{exercise.id.split('/')[-1]}` {exercise.title} | "
+            f"{exercise.points}/{exercise.max_points} | {_LABELS[exercise.status]} | "
+            f"{_markdown_cell(detail)} |"
+        )
+    passed = sum(e.status == "passed" for e in result.exercises)
+    lines += [
+        "",
+        f"**{passed} of {len(unit.exercises)} exercises passed**, checked "
+        f"{result.checked_at} with workbook {result.workbook_version}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_cell(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > 160:
+        flat = flat[:157] + "..."
+    return flat.replace("|", "\\|")

@@ -1,0 +1,259 @@
+"""The results file: the one contract between grading and everything that reads a verdict.
+
+``.workbook/results/<unit>.json`` is written after every check and read by the terminal report,
+the pull-request summary, the progress page and the self-check. Its format is documented in
+``docs/reference/results-format.md``; bump ``RESULTS_VERSION`` on any incompatible change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from workbook import __version__
+from workbook.catalog import Exercise, Unit
+from workbook.events import CheckOutcome, TestStatus
+from workbook.runner import GradingRun
+
+RESULTS_VERSION = 1
+ExerciseStatus = Literal["passed", "failed", "not_started", "error", "timeout", "crashed"]
+UnitStatus = Literal["passed", "failed", "not_started", "error"]
+EXERCISE_STATUSES: tuple[ExerciseStatus, ...] = (
+    "passed",
+    "failed",
+    "not_started",
+    "error",
+    "timeout",
+    "crashed",
+)
+
+
+class ResultsError(Exception):
+    """A results file that cannot be read (missing, corrupt or of another version)."""
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """One check, as the learner reads it."""
+
+    id: str
+    name: str
+    status: TestStatus
+    message: str = ""
+    expected: str | None = None
+    actual: str | None = None
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    """One exercise's verdict."""
+
+    id: str
+    title: str
+    status: ExerciseStatus
+    points: int
+    max_points: int
+    message: str = ""
+    help: str | None = None
+    tests: tuple[TestResult, ...] = ()
+
+    @property
+    def first_problem(self) -> TestResult | None:
+        """The first check that did not pass (skipped checks only if nothing else failed)."""
+        failing = [t for t in self.tests if t.status not in ("passed", "skipped")]
+        skipped = [t for t in self.tests if t.status == "skipped"]
+        return next(iter(failing or skipped), None)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """A unit's verdict: what the results file holds."""
+
+    unit: str
+    title: str
+    status: UnitStatus
+    score: int
+    max_score: int
+    exercises: tuple[ExerciseResult, ...]
+    tampered: tuple[str, ...] = ()
+    checked_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    duration_seconds: float = 0.0
+    workbook_version: str = __version__
+    version: int = RESULTS_VERSION
+
+    def exercise(self, exercise_id: str) -> ExerciseResult | None:
+        return next((e for e in self.exercises if e.id == exercise_id), None)
+
+
+def grade_exercise(exercise: Exercise, run: GradingRun) -> ExerciseResult:
+    """Combine an exercise's check outcomes into its status and points."""
+    problem = run.problems.get(exercise.id)
+    outcomes = run.outcomes.get(exercise.id, [])
+    if problem is not None:
+        tests = tuple(
+            TestResult(o.nodeid, o.name, problem.status, problem.message, help=problem.help)
+            for o in outcomes
+        )
+        return ExerciseResult(
+            exercise.id,
+            exercise.title,
+            problem.status,
+            0,
+            exercise.points,
+            problem.message,
+            problem.help,
+            tests,
+        )
+    tests = tuple(_test_result(o) for o in outcomes)
+    if not tests:
+        return ExerciseResult(
+            exercise.id,
+            exercise.title,
+            "error",
+            0,
+            exercise.points,
+            "the checker has no checks",
+            "Tell a maintainer: this is a bug.",
+        )
+    status = _exercise_status([t.status for t in tests])
+    passed = sum(t.status == "passed" for t in tests)
+    points = exercise.points * passed // len(tests) if status not in ("not_started",) else 0
+    return ExerciseResult(exercise.id, exercise.title, status, points, exercise.points, tests=tests)
+
+
+def _test_result(outcome: CheckOutcome) -> TestResult:
+    return TestResult(
+        outcome.nodeid,
+        outcome.name,
+        outcome.status,
+        outcome.message,
+        outcome.expected,
+        outcome.actual,
+        outcome.help,
+    )
+
+
+def _exercise_status(statuses: list[TestStatus]) -> ExerciseStatus:
+    if all(s == "passed" for s in statuses):
+        return "passed"
+    serious: tuple[ExerciseStatus, ...] = ("crashed", "timeout", "error")
+    for status in serious:
+        if status in statuses:
+            return status
+    if all(s in ("not_started", "skipped") for s in statuses):
+        return "not_started"
+    return "failed"
+
+
+def build_unit_result(
+    unit: Unit,
+    graded: list[ExerciseResult],
+    *,
+    tampered: list[str],
+    duration: float,
+    previous: UnitResult | None = None,
+) -> UnitResult:
+    """The unit's result: the exercises just graded, merged over an earlier partial result."""
+    by_id = {e.id: e for e in previous.exercises} if previous else {}
+    by_id.update({e.id: e for e in graded})
+    exercises = tuple(by_id[e.id] for e in unit.exercises if e.id in by_id)
+    statuses = [e.status for e in exercises]
+    status: UnitStatus
+    if len(exercises) == len(unit.exercises) and all(s == "passed" for s in statuses):
+        status = "passed"
+    elif statuses and all(s == "not_started" for s in statuses):
+        status = "not_started"
+    else:
+        status = "failed"
+    return UnitResult(
+        unit=unit.name,
+        title=unit.title,
+        status=status,
+        score=sum(e.points for e in exercises),
+        max_score=unit.max_points,
+        exercises=exercises,
+        tampered=tuple(tampered),
+        duration_seconds=round(duration, 3),
+    )
+
+
+def to_json(result: UnitResult) -> str:
+    data = asdict(result)
+    ordered = {
+        key: data[key]
+        for key in (
+            "version",
+            "unit",
+            "title",
+            "status",
+            "score",
+            "max_score",
+            "tampered",
+            "checked_at",
+            "duration_seconds",
+            "workbook_version",
+            "exercises",
+        )
+    }
+    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+
+
+def from_json(text: str) -> UnitResult:
+    """Parse a results document; raise ResultsError if it is not one this version can read."""
+    try:
+        data = json.loads(text)
+        if data.get("version") != RESULTS_VERSION:
+            raise ResultsError(f"results version {data.get('version')!r} is not {RESULTS_VERSION}")
+        exercises = tuple(_exercise_from(e) for e in data["exercises"])
+        return UnitResult(
+            unit=data["unit"],
+            title=data["title"],
+            status=data["status"],
+            score=data["score"],
+            max_score=data["max_score"],
+            exercises=exercises,
+            tampered=tuple(data["tampered"]),
+            checked_at=data["checked_at"],
+            duration_seconds=data["duration_seconds"],
+            workbook_version=data["workbook_version"],
+            version=data["version"],
+        )
+    except ResultsError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ResultsError(f"not a valid results document: {error}") from error
+
+
+def _exercise_from(data: dict[str, Any]) -> ExerciseResult:
+    tests = tuple(TestResult(**t) for t in data.pop("tests"))
+    return ExerciseResult(**data, tests=tests)
+
+
+def results_path(state_dir: Path, unit: str) -> Path:
+    return state_dir / "results" / f"{unit}.json"
+
+
+def write_results(state_dir: Path, result: UnitResult) -> Path:
+    path = results_path(state_dir, result.unit)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".json.tmp")
+    temporary.write_text(to_json(result), encoding="utf-8")
+    temporary.replace(path)
+    return path
+
+
+def read_results(state_dir: Path, unit: str) -> UnitResult | None:
+    """The unit's last results, or None when there are none or they cannot be read."""
+    path = results_path(state_dir, unit)
+    try:
+        return from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ResultsError):
+        return None
+
+
+def with_tampered(result: UnitResult, tampered: list[str]) -> UnitResult:
+    return replace(result, tampered=tuple(tampered))

@@ -1,0 +1,141 @@
+"""Generate the learner's starting files from the reference solutions.
+
+``solutions/`` mirrors the learner tree and is the single source of truth. In a solution, the
+code the learner must write sits between marker comments::
+
+    def parse_duration(text: str) -> int:
+        # BEGIN SOLUTION: split the text into number-unit pairs and add up the seconds
+        ...
+        # END SOLUTION
+
+In the stub, the region becomes ``# TODO: <text>`` and ``raise NotImplementedError``. Lines in
+the region that start with ``# STUB:`` replace that default, for regions where the starting
+file needs something else (a class outline, a placeholder constant).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbook.catalog import Catalog
+
+_BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION(?::\s*(?P<todo>.*?))?\s*$")
+_END = re.compile(r"^[ \t]*# END SOLUTION\s*$")
+_STUB = re.compile(r"^[ \t]*# STUB:(?: (?P<code>.*))?$")
+_MARKER_WORDS = ("BEGIN SOLUTION", "END SOLUTION")
+
+
+class StubError(Exception):
+    """A solution file whose markers are malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class StubTarget:
+    """One learner file and the solution it is generated from."""
+
+    solution: Path
+    learner: Path
+
+
+def make_stub(text: str, source_name: str) -> str:
+    """Replace every solution region in ``text`` with its stub."""
+    output: list[str] = []
+    region: list[str] | None = None
+    stub_lines: list[str] = []
+    indent = ""
+    todo: str | None = None
+    begin_line = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        begin, end = _BEGIN.match(line), _END.match(line)
+        if begin:
+            if region is not None:
+                raise StubError(
+                    f"{source_name}:{number}: BEGIN SOLUTION inside another region "
+                    f"(opened on line {begin_line})"
+                )
+            region, stub_lines, begin_line = [], [], number
+            indent, todo = begin.group("indent"), begin.group("todo")
+        elif end:
+            if region is None:
+                raise StubError(f"{source_name}:{number}: END SOLUTION without BEGIN SOLUTION")
+            output.extend(_replacement(indent, todo, stub_lines))
+            region = None
+        elif region is not None:
+            stub = _STUB.match(line)
+            if stub:
+                stub_lines.append(stub.group("code") or "")
+            region.append(line)
+        else:
+            if any(word in line for word in _MARKER_WORDS) and line.lstrip().startswith("#"):
+                raise StubError(
+                    f"{source_name}:{number}: malformed marker {line.strip()!r}; "
+                    "write '# BEGIN SOLUTION: what to do' or '# END SOLUTION'"
+                )
+            output.append(line)
+    if region is not None:
+        raise StubError(f"{source_name}:{begin_line}: BEGIN SOLUTION is never closed")
+    return "".join(output)
+
+
+def has_regions(text: str) -> bool:
+    return any(_BEGIN.match(line) for line in text.splitlines())
+
+
+def _replacement(indent: str, todo: str | None, stub_lines: list[str]) -> list[str]:
+    if stub_lines:
+        return [f"{indent}{code}".rstrip() + "\n" for code in stub_lines]
+    lines = [f"{indent}# TODO: {todo}\n"] if todo else []
+    return [*lines, f"{indent}raise NotImplementedError\n"]
+
+
+def stub_targets(catalog: Catalog) -> list[StubTarget]:
+    """Every learner file of every exercise, paired with its solution."""
+    root = catalog.root
+    targets: list[StubTarget] = []
+    for exercise in catalog.all_exercises():
+        unit_dir = catalog.unit(exercise.unit).directory.relative_to(root)
+        for relative in exercise.files:
+            targets.append(
+                StubTarget(root / "solutions" / unit_dir / relative, root / unit_dir / relative)
+            )
+    return targets
+
+
+def render(target: StubTarget, root: Path) -> str:
+    shown = target.solution.relative_to(root).as_posix()
+    if not target.solution.is_file():
+        raise StubError(f"{shown} is missing: every learner file needs its solution")
+    return make_stub(target.solution.read_text(encoding="utf-8"), shown)
+
+
+def drifted(catalog: Catalog) -> list[Path]:
+    """Learner files that differ from what their solution generates."""
+    stale = []
+    for target in stub_targets(catalog):
+        expected = render(target, catalog.root)
+        current = target.learner.read_text(encoding="utf-8") if target.learner.is_file() else None
+        if current != expected:
+            stale.append(target.learner)
+    return stale
+
+
+def sync(catalog: Catalog) -> list[Path]:
+    """Rewrite every learner file from its solution; return the files that changed."""
+    changed = []
+    for target in stub_targets(catalog):
+        expected = render(target, catalog.root)
+        if not target.learner.is_file() or target.learner.read_text(encoding="utf-8") != expected:
+            target.learner.parent.mkdir(parents=True, exist_ok=True)
+            target.learner.write_text(expected, encoding="utf-8")
+            changed.append(target.learner)
+    return changed
+
+
+def write_pristine_tree(catalog: Catalog, destination: Path) -> None:
+    """Write freshly generated stubs under ``destination``, mirroring the learner tree."""
+    for target in stub_targets(catalog):
+        path = destination / target.learner.relative_to(catalog.root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(target, catalog.root), encoding="utf-8")
