@@ -57,7 +57,12 @@ CASES = [
     ),
     ("segfault", "crashed", "crashed", "the Python process running your code died (SIGSEGV)"),
     ("missing_function", "failed", "failed", f"{GREET} has no function named 'greet'"),
-    ("wrong_type", "failed", "failed", "called greet('Ada'), got ['Hello', 'Ada'], expected 'Hello, Ada!'"),
+    (
+        "wrong_type",
+        "failed",
+        "failed",
+        "called greet('Ada'), got ['Hello', 'Ada'], expected 'Hello, Ada!'",
+    ),
     ("no_return", "failed", "failed", "called greet('Ada'), got None, expected 'Hello, Ada!'"),
     (
         "blocking_input",
@@ -102,7 +107,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("broken", "status", "check_status", "message"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("broken", "status", "check_status", "message"), CASES, ids=[c[0] for c in CASES]
+)
 def test_broken_file_gets_a_precise_verdict(
     mini: MiniWorkbook, broken: str, status: str, check_status: str, message: str
 ) -> None:

@@ -1,0 +1,84 @@
+"""Measure how fast a learner gets a verdict; print medians and ratios against a baseline.
+
+    python scripts/bench_check.py              # warm runs only (about a minute)
+    python scripts/bench_check.py --fresh 3    # also time first runs on fresh clones
+
+Figures (median wall time over several runs):
+  baseline   python -c "import pytest": the floor any pytest-based check pays
+  check      workbook check week01 in a ready environment        (target <= 1.5 s)
+  nox        nox -s week01 with its environment reused            (target <= 3 s)
+  fresh      nox -s week01 on a fresh clone, package cache warm   (target <= 30 s)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = {"check": 1.5, "nox": 3.0, "fresh": 30.0}
+
+
+def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started
+
+
+def median_of(runs: int, command: Sequence[str], cwd: Path, warmup: int = 1) -> tuple[float, list[float]]:
+    for _ in range(warmup):
+        timed(command, cwd)
+    samples = [timed(command, cwd) for _ in range(runs)]
+    return statistics.median(samples), samples
+
+
+def fresh_clone_runs(runs: int, unit: str) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="workbook-bench-") as scratch:
+            clone = Path(scratch) / "clone"
+            subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+            env = {**os.environ, "NOX_DEFAULT_VENV_BACKEND": ""}
+            samples.append(timed(["nox", "-s", unit], clone, env))
+    return samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--unit", default="week01")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per warm measurement")
+    parser.add_argument("--fresh", type=int, default=0, help="fresh-clone runs (0 to skip)")
+    args = parser.parse_args()
+
+    workbook = shutil.which("workbook") or str(Path(sys.executable).parent / "workbook")
+    rows: list[tuple[str, float, list[float]]] = []
+    baseline, samples = median_of(args.runs, [sys.executable, "-c", "import pytest"], ROOT)
+    rows.append(("baseline", baseline, samples))
+    rows.append(("check", *median_of(args.runs, [workbook, "check", args.unit], ROOT)))
+    if shutil.which("nox"):
+        rows.append(("nox", *median_of(max(3, args.runs // 2), ["nox", "-s", args.unit], ROOT)))
+    if args.fresh:
+        samples = fresh_clone_runs(args.fresh, args.unit)
+        rows.append(("fresh", statistics.median(samples), samples))
+
+    print(f"{args.unit} on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"{'measure':<10}{'median':>9}{'target':>9}{'x baseline':>12}   samples (s)")
+    for name, median, samples in rows:
+        target = f"{TARGETS[name]:.1f} s" if name in TARGETS else "-"
+        ratio = f"{median / baseline:.1f}x"
+        shown = " ".join(f"{s:.2f}" for s in samples)
+        print(f"{name:<10}{median:>7.2f} s{target:>9}{ratio:>12}   {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

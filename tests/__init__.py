@@ -1,0 +1,1 @@
+"""The workbook engine's own tests."""

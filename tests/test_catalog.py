@@ -1,0 +1,88 @@
+"""Metadata problems are reported with the file, the entry and the field, all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MiniWorkbook
+from workbook.catalog import CatalogError, UnknownName, load_catalog
+
+WEEK = "weeks/week01/week.toml"
+
+
+def rewrite(mini: MiniWorkbook, old: str, new: str) -> None:
+    path = mini.root / WEEK
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(root)
+    return caught.value.problems
+
+
+def test_loads_units_in_roadmap_order(mini: MiniWorkbook) -> None:
+    catalog = load_catalog(mini.root)
+    assert [u.name for u in catalog.units] == ["week01", "week02"]
+    greet = catalog.exercise("week01/ex01_greet")
+    assert (greet.id, greet.points, greet.module, greet.day) == (
+        "week01/ex01_greet",
+        10,
+        "ex01_greet",
+        1,
+    )
+    assert catalog.unit("week02").syllabus is not None
+
+
+def test_missing_hints_names_file_entry_and_field(mini: MiniWorkbook) -> None:
+    rewrite(mini, 'hints = ["sum() takes any iterable."]\n', "")
+    assert problems(mini.root) == [f"{WEEK}: exercise #2 ('ex02_total'): field 'hints' is required"]
+
+
+def test_a_misspelt_field_gets_a_suggestion(mini: MiniWorkbook) -> None:
+    rewrite(mini, "minutes = 15\nday = 2", "minutes = 15\ndays = 2")
+    assert problems(mini.root) == [
+        f"{WEEK}: exercise #2 ('ex02_total'): field 'days' is not a known field "
+        "(did you mean 'day'?)",
+        f"{WEEK}: exercise #2 ('ex02_total'): field 'day' is required",
+    ]
+
+
+def test_every_problem_is_reported_at_once(mini: MiniWorkbook) -> None:
+    rewrite(mini, 'difficulty = "easy"', 'difficulty = "trivial"')
+    rewrite(mini, "points = 6", 'points = "six"')
+    assert problems(mini.root) == [
+        f"{WEEK}: exercise #1 ('ex01_greet'): field 'difficulty' must be one of easy, medium, "
+        "hard, got 'trivial'",
+        f"{WEEK}: exercise #2 ('ex02_total'): field 'points' must be a positive integer, got 'six'",
+    ]
+
+
+def test_duplicate_ids_and_missing_checkers_are_refused(mini: MiniWorkbook) -> None:
+    rewrite(mini, 'id = "ex02_total"', 'id = "ex01_greet"')
+    rewrite(mini, 'checker = "checks/test_ex02_total.py"', 'checker = "checks/test_nothing.py"')
+    assert problems(mini.root) == [
+        f"{WEEK}: exercise #2 ('ex01_greet'): field 'checker' names 'checks/test_nothing.py', "
+        "which does not exist",
+    ]
+
+
+def test_invalid_toml_names_the_file(mini: MiniWorkbook) -> None:
+    (mini.root / WEEK).write_text("[week\n", encoding="utf-8")
+    (found,) = problems(mini.root)
+    assert found.startswith(f"{WEEK}: not valid TOML:")
+
+
+def test_unknown_names_suggest_the_closest(mini: MiniWorkbook) -> None:
+    catalog = load_catalog(mini.root)
+    with pytest.raises(UnknownName, match=r"no unit called 'week1'\. Did you mean 'week01'\?"):
+        catalog.unit("week1")
+    with pytest.raises(
+        UnknownName, match=r"no exercise 'ex03' in week01\. .*Available: ex01_greet"
+    ):
+        catalog.exercise("week01/ex03")
+    assert catalog.unit("week01").exercise("ex02").slug == "ex02_total"

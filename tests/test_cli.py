@@ -1,0 +1,129 @@
+"""The learner's commands: exit codes, reports, hints, progress and tamper warnings."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import MiniWorkbook
+
+
+def test_untouched_stubs_are_all_not_started_and_exit_non_zero(mini: MiniWorkbook) -> None:
+    run = mini.run("check", "week01")
+    assert run.exit_code == 1
+    assert [e["status"] for e in mini.results()["exercises"]] == ["not_started", "not_started"]
+    assert "○ not started" in run.out or ". not started" in run.out
+    assert "hint:     Use an f-string.  (more: workbook hint week01/ex01_greet)" in run.out
+    assert "Score 0/16" in run.out
+    assert "0 of 2 exercises passed" in run.out
+
+
+def test_solutions_in_place_exit_zero_with_full_marks(mini: MiniWorkbook) -> None:
+    mini.use_solution("ex01_greet")
+    mini.use_solution("ex02_total")
+    run = mini.run("check", "week01")
+    assert run.exit_code == 0
+    assert "Score 16/16" in run.out
+    assert "All of week01 passes." in run.out
+
+
+def test_a_failure_shows_expected_actual_help_and_hint(mini: MiniWorkbook) -> None:
+    mini.use_broken("wrong_type")
+    run = mini.run("check", "week01", "ex01")
+    assert "called greet('Ada'), got ['Hello', 'Ada'], expected 'Hello, Ada!'" in run.out
+    assert "expected: 'Hello, Ada!'" in run.out
+    assert "actual:   ['Hello', 'Ada']" in run.out
+    assert "help:     Put the name between 'Hello, ' and '!'." in run.out
+
+
+def test_markdown_report_for_a_pull_request(mini: MiniWorkbook) -> None:
+    mini.use_solution("ex02_total")
+    run = mini.run("check", "week01", "--format", "markdown")
+    assert run.out.splitlines()[0] == "### week01 · A miniature week: 6/16 points"
+    assert "| ⚪ | `ex01_greet` Greet a user | 0/10 | not started |  |" in run.out
+    assert "| ✅ | `ex02_total` Total an order | 6/6 | passed |  |" in run.out
+
+
+def test_json_format_prints_the_results_file(mini: MiniWorkbook) -> None:
+    run = mini.run("check", "week01", "--format", "json")
+    assert json.loads(run.out) == mini.results()
+
+
+def test_a_week_without_exercises_says_so_and_succeeds(mini: MiniWorkbook) -> None:
+    run = mini.run("check", "week02")
+    assert run.exit_code == 0
+    assert run.out.splitlines() == [
+        "week02 · A week with a lesson only has no graded exercises yet.",
+        "Read the lesson: weeks/week02/README.md",
+        "Planned exercises:",
+        "  - ex01_bank_account: A bank account with rules (day 9)",
+    ]
+
+
+def test_an_unknown_unit_is_a_usage_error_with_a_suggestion(mini: MiniWorkbook) -> None:
+    run = mini.run("check", "wek01")
+    assert run.exit_code == 2
+    assert run.err.strip() == (
+        "no unit called 'wek01'. Did you mean 'week01'? Available: week01, week02."
+    )
+
+
+def test_hints_are_revealed_one_at_a_time(mini: MiniWorkbook) -> None:
+    first = mini.run("hint", "week01/ex01")
+    assert first.out.splitlines() == [
+        "week01/ex01_greet · Greet a user",
+        "  hint 1/2: Use an f-string.",
+        "  (run the same command again for hint 2)",
+    ]
+    second = mini.run("hint", "week01/ex01")
+    assert "  hint 2/2: The greeting ends with an exclamation mark." in second.out.splitlines()
+    progress = json.loads((mini.root / ".workbook" / "progress.json").read_text())
+    assert progress["exercises"]["week01/ex01_greet"]["hints_shown"] == 2
+
+
+def test_progress_counts_attempts_and_first_pass(mini: MiniWorkbook) -> None:
+    mini.run("check", "week01")
+    mini.use_solution("ex02_total")
+    mini.run("check", "week01")
+    mini.run("check", "week01", "ex02")
+    entry = json.loads((mini.root / ".workbook" / "progress.json").read_text())["exercises"]
+    assert entry["week01/ex02_total"]["attempts"] == 3
+    assert entry["week01/ex02_total"]["best_points"] == 6
+    assert entry["week01/ex02_total"]["first_passed_at"] is not None
+    assert entry["week01/ex01_greet"]["attempts"] == 2
+    assert entry["week01/ex01_greet"]["first_passed_at"] is None
+    run = mini.run("progress")
+    assert run.exit_code == 0
+    assert " 1/2  ex.  A miniature week (6/16 pts)" in run.out
+    assert "week02" in run.out and "lesson only, 1 exercises planned" in run.out
+
+
+def test_a_corrupt_progress_file_is_rebuilt_with_a_warning(mini: MiniWorkbook) -> None:
+    mini.use_solution("ex02_total")
+    mini.run("check", "week01")
+    state = mini.root / ".workbook"
+    (state / "progress.json").write_text("{ this is not json", encoding="utf-8")
+    run = mini.run("progress")
+    assert run.exit_code == 0
+    assert run.err.startswith("warning: ")
+    assert "could not be read" in run.err and "rebuilt from the latest results" in run.err
+    backups = list(state.glob("progress.json.corrupt-*"))
+    assert [b.read_text() for b in backups] == ["{ this is not json"], "nothing is lost"
+    rebuilt = json.loads((state / "progress.json").read_text())["exercises"]
+    assert rebuilt["week01/ex02_total"]["first_passed_at"] is not None
+    assert "(6/16 pts)" in run.out
+
+
+def test_a_modified_checker_is_reported_to_learner_and_mentor(mini: MiniWorkbook) -> None:
+    checker = mini.root / "weeks" / "week01" / "checks" / "test_ex01_greet.py"
+    checker.write_text("def test_greets_by_name() -> None:\n    assert True\n", encoding="utf-8")
+    run = mini.run("check", "week01")
+    assert mini.results()["tampered"] == ["weeks/week01/checks/test_ex01_greet.py"]
+    assert "Modified workbook files" in run.out
+    assert "    weeks/week01/checks/test_ex01_greet.py" in run.out
+    markdown = mini.run("check", "week01", "--format", "markdown")
+    assert "> - `weeks/week01/checks/test_ex01_greet.py`" in markdown.out
+
+
+def test_list_shows_units_and_exercises(mini: MiniWorkbook) -> None:
+    assert "week01   A miniature week  (2 exercises)" in mini.run("list").out
+    assert "ex01_greet" in mini.run("list", "week01").out
