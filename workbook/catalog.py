@@ -35,6 +35,7 @@ _EXERCISE_FIELDS = {
     "module": False,
     "timeout": False,
     "level": False,
+    "source": False,
 }
 _WEEK_FIELDS = {
     "number": True,
@@ -79,10 +80,22 @@ class Exercise:
     day: int
     timeout: float | None = None
     level: int | None = None
+    source: str | None = None  # import root relative to the repository (default: exercises/)
 
     @property
     def id(self) -> str:
         return f"{self.unit}/{self.slug}"
+
+    def file_paths(self, source_root: Path, unit_directory: Path) -> list[Path]:
+        """Where the learner's files are, below ``source_root`` (the repository or a copy)."""
+        base = source_root if self.source else source_root / unit_directory
+        return [base / relative for relative in self.files]
+
+    def import_root(self, source_root: Path, unit_directory: Path) -> Path:
+        """The folder that goes on ``sys.path`` so ``import <module>`` finds the learner's code."""
+        if self.source:
+            return source_root / self.source
+        return source_root / unit_directory / "exercises"
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,12 @@ class Catalog:
         for unit in self.units:
             if unit.name == name:
                 return unit
+        folder = self.root / "weeks" / name
+        if name.startswith("week") and folder.is_dir():
+            raise UnknownName(
+                f"weeks/{name}/week.toml is missing, so {name} cannot be graded. "
+                f"Restore it with: git checkout -- weeks/{name}/week.toml"
+            )
         raise UnknownName(_unknown(f"no unit called {name!r}", name, [u.name for u in self.units]))
 
     def exercise(self, exercise_id: str) -> Exercise:
@@ -311,6 +330,9 @@ def _load_exercise(
     timeout = entry.get("timeout")
     if timeout is not None and (not isinstance(timeout, int | float) or timeout <= 0):
         fail("timeout", f"must be a positive number of seconds, got {timeout!r}")
+    source = entry.get("source")
+    if source is not None and (not isinstance(source, str) or not source):
+        fail("source", f"must be a folder relative to the repository, got {source!r}")
     level = entry.get("level")
     if unit == "katas" and level not in KATA_LEVELS:
         fail("level", f"must be one of {sorted(KATA_LEVELS)} for a kata, got {level!r}")
@@ -342,6 +364,7 @@ def _load_exercise(
         day=entry["day"],
         timeout=float(timeout) if timeout is not None else None,
         level=level,
+        source=source,
     )
 
 

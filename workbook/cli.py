@@ -28,13 +28,14 @@ EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
 
 
 def find_root(start: Path) -> Path:
-    """The repository root: the nearest folder above ``start`` with a pyproject and weeks/."""
+    """The repository root: the nearest folder above ``start`` with pyproject.toml and weeks/."""
     for folder in (start, *start.parents):
-        if (folder / "pyproject.toml").is_file() and (folder / "weeks").is_dir():
+        has_units = (folder / "weeks").is_dir() or (folder / "katas").is_dir()
+        if (folder / "pyproject.toml").is_file() and has_units:
             return folder
     raise UnknownName(
-        f"{start} is not inside the workbook (no folder above it has pyproject.toml and weeks/). "
-        "Run the command from your clone of the workbook."
+        f"{start} is not inside the workbook (no folder above it has pyproject.toml and a "
+        "weeks/ folder). Run the command from your clone of the workbook."
     )
 
 

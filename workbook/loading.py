@@ -37,16 +37,15 @@ class ExerciseUnavailable(Exception):
 class ExerciseLoader:
     """Imports each exercise's module once and remembers the result (or the problem)."""
 
-    def __init__(self, exercises_dir: Path, display_root: Path) -> None:
-        self.exercises_dir = exercises_dir
-        self.display_root = display_root
+    def __init__(self, source_root: Path, unit_directory: Path) -> None:
+        self.source_root = source_root
+        self.unit_directory = unit_directory  # relative to the repository
+        self.import_roots: list[Path] = []
         self._loaded: dict[str, Learner | ExerciseProblem] = {}
-        if str(exercises_dir) not in sys.path:
-            sys.path.insert(0, str(exercises_dir))
 
     def display(self, path: Path) -> str:
         try:
-            return path.relative_to(self.display_root).as_posix()
+            return path.relative_to(self.source_root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -60,20 +59,23 @@ class ExerciseLoader:
         return cached
 
     def _import(self, exercise: Exercise) -> Learner | ExerciseProblem:
-        main_file = self.exercises_dir.parent / exercise.files[0]
-        shown = self.display(main_file)
-        missing = [f for f in exercise.files if not (self.exercises_dir.parent / f).is_file()]
+        paths = exercise.file_paths(self.source_root, self.unit_directory)
+        shown = self.display(paths[0])
+        missing = [path for path in paths if not path.is_file()]
         if missing:
-            path = self.display(self.exercises_dir.parent / missing[0])
+            path = self.display(missing[0])
             return ExerciseProblem(
                 exercise.id,
                 "error",
                 f"{path} is missing",
                 help=f"Restore the starting file with: git checkout -- {path}",
             )
-        for name in [
-            m for m in sys.modules if m == exercise.module or m.startswith(exercise.module + ".")
-        ]:
+        import_root = exercise.import_root(self.source_root, self.unit_directory)
+        if import_root not in self.import_roots:
+            self.import_roots.append(import_root)
+            sys.path.insert(0, str(import_root))
+        prefix = exercise.module + "."
+        for name in [m for m in sys.modules if m == exercise.module or m.startswith(prefix)]:
             del sys.modules[name]
         try:
             module = importlib.import_module(exercise.module)
@@ -123,7 +125,7 @@ class ExerciseLoader:
                 "check its base case.",
             )
         except Exception as error:
-            where = learner_frame(error, self.exercises_dir, self.display)
+            where = learner_frame(error, self.import_roots, self.display)
             return ExerciseProblem(
                 exercise.id,
                 "error",
@@ -156,12 +158,14 @@ def _syntax_problem(
     )
 
 
-def learner_frame(error: BaseException, exercises_dir: Path, display: Callable[[Path], str]) -> str:
+def learner_frame(
+    error: BaseException, import_roots: list[Path], display: Callable[[Path], str]
+) -> str:
     """`` (file.py, line 12: `code`)`` for the deepest frame inside the learner's files."""
     found = ""
     for frame in traceback.extract_tb(error.__traceback__):
         path = Path(frame.filename)
-        if path.is_relative_to(exercises_dir):
+        if any(path.is_relative_to(root) for root in import_roots):
             code = (frame.line or linecache.getline(frame.filename, frame.lineno or 0)).strip()
             found = f" ({display(path)}, line {frame.lineno}: {code})"
     return found

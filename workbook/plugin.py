@@ -51,7 +51,7 @@ def pytest_configure(config: pytest.Config) -> None:
     grader = Grader(
         unit=unit,
         root=root,
-        loader=ExerciseLoader(source / unit.directory.relative_to(root) / "exercises", source),
+        loader=ExerciseLoader(source, unit.directory.relative_to(root)),
         events=EventWriter(Path(events_path)) if events_path else None,
         default_timeout=config.getoption("--workbook-timeout") or DEFAULT_TIMEOUT,
     )
@@ -234,7 +234,7 @@ def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) ->
     if isinstance(error, ExerciseUnavailable):
         problem = error.problem
         return {"status": problem.status, "message": problem.message, "help": problem.help}
-    where = learner_frame(error, loader.exercises_dir, loader.display)
+    where = learner_frame(error, loader.import_roots, loader.display)
     if isinstance(error, NotImplementedError):
         return {
             "status": "not_started",

@@ -93,14 +93,14 @@ def _replacement(indent: str, todo: str | None, stub_lines: list[str]) -> list[s
 def stub_targets(catalog: Catalog) -> list[StubTarget]:
     """Every learner file of every exercise, paired with its solution."""
     root = catalog.root
-    targets: list[StubTarget] = []
+    targets: dict[Path, StubTarget] = {}
     for exercise in catalog.all_exercises():
         unit_dir = catalog.unit(exercise.unit).directory.relative_to(root)
-        for relative in exercise.files:
-            targets.append(
-                StubTarget(root / "solutions" / unit_dir / relative, root / unit_dir / relative)
-            )
-    return targets
+        solutions = exercise.file_paths(root / "solutions", unit_dir)
+        learners = exercise.file_paths(root, unit_dir)
+        for solution, learner in zip(solutions, learners, strict=True):
+            targets[learner] = StubTarget(solution, learner)
+    return list(targets.values())
 
 
 def render(target: StubTarget, root: Path) -> str:
