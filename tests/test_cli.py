@@ -127,3 +127,17 @@ def test_a_modified_checker_is_reported_to_learner_and_mentor(mini: MiniWorkbook
 def test_list_shows_units_and_exercises(mini: MiniWorkbook) -> None:
     assert "week01   A miniature week  (2 exercises)" in mini.run("list").out
     assert "ex01_greet" in mini.run("list", "week01").out
+
+
+def test_checking_one_exercise_shows_only_that_exercise(mini: MiniWorkbook) -> None:
+    mini.run("check", "week01")
+    run = mini.run("check", "week01", "ex02")
+    assert "ex02_total" in run.out
+    assert "ex01_greet" not in run.out
+
+
+def test_after_one_exercise_passes_next_points_to_the_rest(mini: MiniWorkbook) -> None:
+    mini.use_solution("ex02_total")
+    run = mini.run("check", "week01", "ex02")
+    assert run.exit_code == 0
+    assert "Next: edit ex01_greet, then run  workbook check week01 ex01" in run.out

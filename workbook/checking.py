@@ -18,7 +18,24 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-_shorten = reprlib.Repr()
+
+class _ShortRepr(reprlib.Repr):
+    """``reprlib`` that keeps a dict's keys in their order (the learner's order matters)."""
+
+    def repr_dict(self, x: dict[Any, Any], level: int) -> str:
+        if not x:
+            return "{}"
+        if level <= 0:
+            return "{...}"
+        items = [
+            f"{self.repr1(key, level - 1)}: {self.repr1(value, level - 1)}"
+            for key, value in list(x.items())[: self.maxdict]
+        ]
+        more = ", ..." if len(x) > self.maxdict else ""
+        return "{" + ", ".join(items) + more + "}"
+
+
+_shorten = _ShortRepr()
 _shorten.maxstring = 80
 _shorten.maxother = 80
 _shorten.maxlist = _shorten.maxtuple = _shorten.maxset = _shorten.maxdict = 8
@@ -126,13 +143,13 @@ class Learner:
             return getattr(self.module, name)
         except AttributeError:
             pass
-        wanted = signature or name
+        expected = f"a {kind} {signature}" if signature else f"a {kind} named {name!r}"
         raise CheckFailure(
             f"{self.display_path} has no {kind} named {name!r}",
-            expected=f"a {kind} {wanted}",
+            expected=expected,
             actual=f"no {name!r} defined in the file",
-            help=f"Define {wanted} in {self.display_path} (names are case-sensitive; "
-            "did you rename it?).",
+            help=f"Define {signature or name} at the top level of {self.display_path} "
+            "(names are case-sensitive; did you rename it?).",
         )
 
 
@@ -154,19 +171,53 @@ def expect_call(
     return result
 
 
+def same_value(actual: Any, expected: Any) -> bool:
+    """``==`` that also compares types, all the way down: 1 is not 1.0, True is not 1."""
+    if isinstance(actual, bool) != isinstance(expected, bool):
+        return False
+    if not isinstance(actual, type(expected)):
+        return False
+    if isinstance(expected, dict):
+        return actual.keys() == expected.keys() and all(
+            same_value(actual[key], value) for key, value in expected.items()
+        )
+    if isinstance(expected, list | tuple):
+        return len(actual) == len(expected) and all(
+            same_value(a, e) for a, e in zip(actual, expected, strict=True)
+        )
+    return bool(actual == expected)
+
+
 def expect_equal(actual: Any, expected: Any, *, what: str, help: str) -> None:
-    """Fail unless ``actual == expected`` (and both have the same type, so 1 is not 1.0 or True)."""
-    same = type(actual) is type(expected) or (
-        isinstance(actual, type(expected)) and not isinstance(actual, bool)
-    )
-    if same and actual == expected:
+    """Fail unless ``actual`` equals ``expected`` with the same types (see ``same_value``)."""
+    if same_value(actual, expected):
         return
     got = show(actual)
     want = show(expected)
-    if got == want:  # equal text, different type: say so
-        got = f"{got} ({type(actual).__name__})"
-        want = f"{want} ({type(expected).__name__})"
+    if got == want:  # equal text, different types somewhere: say so
+        got = f"{got} ({_type_names(actual)})"
+        want = f"{want} ({_type_names(expected)})"
     raise CheckFailure(f"{what}, got {got}, expected {want}", expected=want, actual=got, help=help)
+
+
+def _type_names(value: Any) -> str:
+    if isinstance(value, dict):
+        inner = ", ".join(sorted({type(v).__name__ for v in value.values()}))
+        return f"{type(value).__name__} of {inner}" if inner else type(value).__name__
+    if isinstance(value, list | tuple | set):
+        inner = ", ".join(sorted({type(v).__name__ for v in value}))
+        return f"{type(value).__name__} of {inner}" if inner else type(value).__name__
+    return type(value).__name__
+
+
+def call(func: Callable[..., Any], *args: Any, help: str, **kwargs: Any) -> Any:
+    """Call learner code that must not raise; return its result for further checks.
+
+    A stub's NotImplementedError passes through (the check is "not started"); any other
+    exception becomes a CheckFailure naming the call and the learner's line.
+    """
+    name = describe_call(_name_of(func), args, kwargs)
+    return _call(func, name, args, kwargs, expected="a result", help=help)
 
 
 def expect_true(condition: bool, *, what: str, expected: str, actual: str, help: str) -> None:
@@ -269,6 +320,8 @@ def origin(error: BaseException) -> str:
     found = ""
     for frame in traceback.extract_tb(error.__traceback__):
         path = Path(frame.filename).resolve()
+        if not path.is_file():  # code generated at run time, e.g. a dataclass's __init__
+            continue
         if path.is_relative_to(_ENGINE_DIR) or any(path.is_relative_to(d) for d in _LIBRARY_DIRS):
             continue
         found = f"at {path.name}, line {frame.lineno}: {(frame.line or '').strip()}"

@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="dev_command", required=True, metavar="tool"
     )
     sync_parser = dev.add_parser("sync", help="regenerate the stubs from the solutions")
+    sync_parser.add_argument("units", nargs="*", help="units to sync (default: all)")
     sync_parser.add_argument("--check", action="store_true", help="fail if a stub has drifted")
     manifest = dev.add_parser("manifest", help="record the hashes of checkers and engine")
     manifest.add_argument("--check", action="store_true", help="fail if the manifest is stale")
@@ -146,7 +147,8 @@ def _check(
     elif output == "markdown":
         print(render_markdown(result, unit), end="")
     else:
-        print(render_terminal(result, unit, Style.for_stream(sys.stdout)), end="")
+        shown = [e.id for e in chosen] if exercise_name else None
+        print(render_terminal(result, unit, Style.for_stream(sys.stdout), only=shown), end="")
     all_chosen_pass = all(g.status == "passed" for g in graded)
     return (
         EXIT_OK
@@ -212,13 +214,14 @@ def _list(catalog: Catalog, unit_name: str | None) -> int:
 
 def _dev(catalog: Catalog, args: argparse.Namespace) -> int:
     if args.dev_command == "sync":
+        names = [catalog.unit(name).name for name in args.units]
         if args.check:
-            stale = drifted(catalog)
+            stale = drifted(catalog, names)
             for path in stale:
                 print(f"drifted: {path.relative_to(catalog.root).as_posix()}")
             print("stubs are up to date" if not stale else "run: workbook dev sync")
             return EXIT_NOT_PASSING if stale else EXIT_OK
-        changed = sync(catalog)
+        changed = sync(catalog, names)
         for path in changed:
             print(f"wrote {path.relative_to(catalog.root).as_posix()}")
         print(f"{len(changed)} stub(s) regenerated")

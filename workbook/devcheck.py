@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workbook.catalog import Catalog, Unit
 from workbook.integrity import MANIFEST_NAME, manifest_is_current
+from workbook.results import grade_exercise
 from workbook.runner import GradingRun, RunOptions, run_unit
 from workbook.stubs import StubError, drifted, write_pristine_tree
 
@@ -98,6 +99,13 @@ def _judge(unit: Unit, solution: GradingRun, stub: GradingRun) -> UnitReport:
                 )
         on_solution = {o.nodeid: o for o in solution.outcomes.get(exercise.id, [])}
         on_stub = {o.nodeid: o for o in stub.outcomes.get(exercise.id, [])}
+        stub_status = grade_exercise(exercise, stub).status
+        if on_stub and stub_status != "not_started":
+            report.problems.append(
+                f"{exercise.id}: the untouched stub grades as {stub_status!r}, not 'not_started' "
+                "(a learner must see 'not started' before editing; make each check call code "
+                "the stub leaves unimplemented)"
+            )
         if not on_solution and exercise.id not in solution.problems:
             report.problems.append(f"{exercise.id}: its checker {exercise.checker} has no tests")
         report.checks += len(on_solution)

@@ -92,8 +92,10 @@ def progress_bar(done: int, total: int, width: int = 24, *, unicode: bool = True
     return full * filled + empty * (width - filled)
 
 
-def render_terminal(result: UnitResult, unit: Unit, style: Style | None = None) -> str:
-    """The verdict a learner reads after ``workbook check``."""
+def render_terminal(
+    result: UnitResult, unit: Unit, style: Style | None = None, only: list[str] | None = None
+) -> str:
+    """The verdict a learner reads after ``workbook check`` (``only``: just these exercises)."""
     style = style or Style.for_stream(sys.stdout)
     lines = [style.paint(f"{unit.name} · {result.title}", "1"), ""]
     if result.tampered:
@@ -101,6 +103,8 @@ def render_terminal(result: UnitResult, unit: Unit, style: Style | None = None) 
     hints = {e.id: e.hints for e in unit.exercises}
     slug_width = max((len(e.id.split("/")[-1]) for e in result.exercises), default=10)
     for exercise in result.exercises:
+        if only is not None and exercise.id not in only:
+            continue
         slug = exercise.id.split("/")[-1]
         points = f"{exercise.points:>2}/{exercise.max_points}"
         lines.append(
@@ -117,7 +121,7 @@ def render_terminal(result: UnitResult, unit: Unit, style: Style | None = None) 
         f"  Score {result.score}/{result.max_score}  {bar} {percent}%   "
         f"{passed} of {len(unit.exercises)} exercises passed",
     ]
-    lines += _next_step_lines(result, unit)
+    lines += _next_step_lines(result, unit, only)
     return "\n".join(lines) + "\n"
 
 
@@ -162,16 +166,16 @@ def _tampered_lines(tampered: tuple[str, ...], style: Style) -> list[str]:
     return lines
 
 
-def _next_step_lines(result: UnitResult, unit: Unit) -> list[str]:
-    remaining = [e for e in result.exercises if e.status != "passed"]
-    if not remaining:
-        if len(result.exercises) == len(unit.exercises):
-            return [
-                "",
-                f"  All of {unit.name} passes. Well done! See where you are: workbook progress",
-            ]
-        return []
-    target = remaining[0].id
+def _next_step_lines(result: UnitResult, unit: Unit, only: list[str] | None) -> list[str]:
+    """Point at the exercise to work on next: the one just checked if it still fails."""
+    failing = [e.id for e in result.exercises if e.status != "passed"]
+    checked = {e.id for e in result.exercises}
+    unchecked = [e.id for e in unit.exercises if e.id not in checked]
+    chosen = [i for i in failing if only is not None and i in only]
+    candidates = chosen or failing or unchecked
+    if not candidates:
+        return ["", f"  All of {unit.name} passes. Well done! See where you are: workbook progress"]
+    target = candidates[0]
     slug = target.split("/")[-1]
     return [
         "",

@@ -16,6 +16,7 @@ file needs something else (a class outline, a placeholder constant).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,11 +91,13 @@ def _replacement(indent: str, todo: str | None, stub_lines: list[str]) -> list[s
     return [*lines, f"{indent}raise NotImplementedError\n"]
 
 
-def stub_targets(catalog: Catalog) -> list[StubTarget]:
-    """Every learner file of every exercise, paired with its solution."""
+def stub_targets(catalog: Catalog, units: Collection[str] = ()) -> list[StubTarget]:
+    """Every learner file of every exercise (of ``units`` when given), paired with its solution."""
     root = catalog.root
     targets: dict[Path, StubTarget] = {}
     for exercise in catalog.all_exercises():
+        if units and exercise.unit not in units:
+            continue
         unit_dir = catalog.unit(exercise.unit).directory.relative_to(root)
         solutions = exercise.file_paths(root / "solutions", unit_dir)
         learners = exercise.file_paths(root, unit_dir)
@@ -110,10 +113,10 @@ def render(target: StubTarget, root: Path) -> str:
     return make_stub(target.solution.read_text(encoding="utf-8"), shown)
 
 
-def drifted(catalog: Catalog) -> list[Path]:
+def drifted(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
     """Learner files that differ from what their solution generates."""
     stale = []
-    for target in stub_targets(catalog):
+    for target in stub_targets(catalog, units):
         expected = render(target, catalog.root)
         current = target.learner.read_text(encoding="utf-8") if target.learner.is_file() else None
         if current != expected:
@@ -121,10 +124,10 @@ def drifted(catalog: Catalog) -> list[Path]:
     return stale
 
 
-def sync(catalog: Catalog) -> list[Path]:
-    """Rewrite every learner file from its solution; return the files that changed."""
+def sync(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
+    """Rewrite every learner file (of ``units``) from its solution; return those that changed."""
     changed = []
-    for target in stub_targets(catalog):
+    for target in stub_targets(catalog, units):
         expected = render(target, catalog.root)
         if not target.learner.is_file() or target.learner.read_text(encoding="utf-8") != expected:
             target.learner.parent.mkdir(parents=True, exist_ok=True)
