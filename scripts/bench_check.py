@@ -5,9 +5,10 @@
 
 Figures (median wall time over several runs):
   baseline   python -c "import pytest": the floor any pytest-based check pays
-  check      workbook check week01 in a ready environment        (target <= 1.5 s)
-  nox        nox -s week01 with its environment reused            (target <= 3 s)
-  fresh      nox -s week01 on a fresh clone, package cache warm   (target <= 30 s)
+  check      workbook check week01 in a ready environment, stubs untouched  (target <= 1.5 s)
+  solved     the same on a copy with every solution in place (mypy runs)    (target <= 1.5 s)
+  nox        nox -s week01 with its environment reused                      (target <= 3 s)
+  fresh      nox -s week01 on a fresh clone, package cache warm             (target <= 30 s)
 """
 
 from __future__ import annotations
@@ -24,21 +25,35 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"check": 1.5, "nox": 3.0, "fresh": 30.0}
+TARGETS = {"check": 1.5, "solved": 1.5, "nox": 3.0, "fresh": 30.0}
 
 
 def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+    )
     return time.perf_counter() - started
 
 
-def median_of(runs: int, command: Sequence[str], cwd: Path, warmup: int = 1) -> tuple[float, list[float]]:
+def median_of(
+    runs: int, command: Sequence[str], cwd: Path, warmup: int = 1
+) -> tuple[float, list[float]]:
     for _ in range(warmup):
         timed(command, cwd)
     samples = [timed(command, cwd) for _ in range(runs)]
     return statistics.median(samples), samples
+
+
+def solved_copy(scratch: Path, unit: str) -> Path:
+    """A clone of the repository with the unit's solutions copied over its stubs."""
+    clone = scratch / "solved"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    folder = Path("weeks") / unit if unit.startswith("week") else Path(unit)
+    shutil.copytree(
+        clone / "solutions" / folder / "exercises", clone / folder / "exercises", dirs_exist_ok=True
+    )
+    return clone
 
 
 def fresh_clone_runs(runs: int, unit: str) -> list[float]:
@@ -53,7 +68,9 @@ def fresh_clone_runs(runs: int, unit: str) -> list[float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--unit", default="week01")
     parser.add_argument("--runs", type=int, default=7, help="timed runs per warm measurement")
     parser.add_argument("--fresh", type=int, default=0, help="fresh-clone runs (0 to skip)")
@@ -64,6 +81,10 @@ def main() -> int:
     baseline, samples = median_of(args.runs, [sys.executable, "-c", "import pytest"], ROOT)
     rows.append(("baseline", baseline, samples))
     rows.append(("check", *median_of(args.runs, [workbook, "check", args.unit], ROOT)))
+    with tempfile.TemporaryDirectory(prefix="workbook-bench-") as scratch:
+        solved = solved_copy(Path(scratch), args.unit)
+        command = [workbook, "--root", str(solved), "check", args.unit]
+        rows.append(("solved", *median_of(args.runs, command, solved)))
     if shutil.which("nox"):
         rows.append(("nox", *median_of(max(3, args.runs // 2), ["nox", "-s", args.unit], ROOT)))
     if args.fresh:
