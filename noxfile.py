@@ -5,6 +5,7 @@
     nox -s katas           grade the katas (-- k07 for one kata)
     nox -s progress        your progress through every week
     nox -s tests           the workbook's own test suite (engine tests, dev check, lint)
+    nox -s docs            build the roadmap site into site/ (-- serve to read it locally)
 
 Every session installs from the committed uv.lock and reuses its environment, so only the
 first run of a session downloads anything.
@@ -26,6 +27,7 @@ nox.options.error_on_external_run = True
 WEEKS = [f"week{number:02d}" for number in range(1, 14)]
 LINTED = [
     "workbook",
+    "sitegen",
     "tests",
     "noxfile.py",
     "solutions/weeks",
@@ -93,8 +95,25 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def docs(session: nox.Session) -> None:
+    """Build the roadmap site with mkdocs --strict (-- serve: serve it on 127.0.0.1:8000)."""
+    install(session, "docs")
+    env = {"NO_MKDOCS_2_WARNING": "1"}
+    session.run("python", "-m", "sitegen")  # WORKBOOK_PROGRESS=path picks the progress file
+    if session.posargs[:1] == ["serve"]:
+        address = ["--dev-addr", "127.0.0.1:8000"]
+        session.run("mkdocs", "serve", "--strict", *address, *session.posargs[1:], env=env)
+    else:
+        session.run("mkdocs", "build", "--strict", *session.posargs, env=env)
+
+
+@nox.session(default=False)
 def tests(session: nox.Session) -> None:
-    """Run the workbook's own test suite: engine tests, the exercises' self-check and lint."""
+    """Run the workbook's own test suite: engine tests, site tests, self-check and lint.
+
+    The site tests (tests/site, marked ``site``) build the roadmap site and read it in Chromium;
+    add -- -m "not site" to leave them out.
+    """
     install(session, "dev")
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
     session.run("pytest", *session.posargs, env=env)

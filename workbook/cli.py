@@ -22,7 +22,7 @@ from workbook.results import (
     write_results,
 )
 from workbook.runner import RunnerError, RunOptions, run_unit
-from workbook.stubs import StubError, drifted, sync
+from workbook.stubs import SKELETONS, StubError, drifted, sync
 
 EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
 
@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="dev_command", required=True, metavar="tool"
     )
     sync_parser = dev.add_parser("sync", help="regenerate the stubs from the solutions")
-    sync_parser.add_argument("units", nargs="*", help="units to sync (default: all)")
+    sync_parser.add_argument(
+        "units", nargs="*", help="units (or 'capstone') to sync (default: everything)"
+    )
     sync_parser.add_argument("--check", action="store_true", help="fail if a stub has drifted")
     manifest = dev.add_parser("manifest", help="record the hashes of checkers and engine")
     manifest.add_argument("--check", action="store_true", help="fail if the manifest is stale")
@@ -214,7 +216,8 @@ def _list(catalog: Catalog, unit_name: str | None) -> int:
 
 def _dev(catalog: Catalog, args: argparse.Namespace) -> int:
     if args.dev_command == "sync":
-        names = [catalog.unit(name).name for name in args.units]
+        skeletons = {tree.name for tree in SKELETONS}
+        names = [name if name in skeletons else catalog.unit(name).name for name in args.units]
         if args.check:
             stale = drifted(catalog, names)
             for path in stale:

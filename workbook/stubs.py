@@ -15,6 +15,7 @@ file needs something else (a class outline, a placeholder constant).
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -26,6 +27,60 @@ _BEGIN = re.compile(r"^(?P<indent>[ \t]*)# BEGIN SOLUTION(?::\s*(?P<todo>.*?))?\
 _END = re.compile(r"^[ \t]*# END SOLUTION\s*$")
 _STUB = re.compile(r"^[ \t]*# STUB:(?: (?P<code>.*))?$")
 _MARKER_WORDS = ("BEGIN SOLUTION", "END SOLUTION")
+
+
+@dataclass(frozen=True)
+class SkeletonTree:
+    """A folder generated whole from its solution folder, such as the capstone skeleton.
+
+    Every file under ``solution`` is copied to ``learner`` with its regions stubbed, except
+    the paths that match ``excluded`` (unless they also match ``kept``): the reference's own
+    tests, its benchmark, and the deliverables the learner writes (README, Dockerfile, compose).
+    """
+
+    name: str
+    solution: str
+    learner: str
+    excluded: tuple[str, ...]
+    kept: tuple[str, ...] = ()
+
+    def includes(self, relative: Path) -> bool:
+        text = relative.as_posix()
+        if any(fnmatch.fnmatch(text, pattern) for pattern in self.kept):
+            return True
+        parts = set(relative.parts)
+        return not any(
+            fnmatch.fnmatch(text, pattern) or pattern in parts for pattern in self.excluded
+        )
+
+
+CAPSTONE = SkeletonTree(
+    name="capstone",
+    solution="solutions/capstone",
+    learner="capstone",
+    excluded=(
+        ".venv",
+        ".nox",
+        "__pycache__",
+        ".pytest_cache",
+        ".hypothesis",
+        ".mypy_cache",
+        ".ruff_cache",
+        "htmlcov",
+        "bench",
+        "*.db",
+        "*.sqlite3",
+        ".coverage",
+        "*.pyc",
+        "README.md",
+        "Dockerfile",
+        "docker-compose.yml",
+        ".dockerignore",
+        "tests/*",
+    ),
+    kept=("tests/__init__.py", "tests/conftest.py", "tests/helpers.py"),
+)
+SKELETONS = (CAPSTONE,)
 
 
 class StubError(Exception):
@@ -103,14 +158,32 @@ def stub_targets(catalog: Catalog, units: Collection[str] = ()) -> list[StubTarg
         learners = exercise.file_paths(root, unit_dir)
         for solution, learner in zip(solutions, learners, strict=True):
             targets[learner] = StubTarget(solution, learner)
+    for tree in SKELETONS:
+        if not units or tree.name in units:
+            for target in skeleton_targets(root, tree):
+                targets[target.learner] = target
     return list(targets.values())
+
+
+def skeleton_targets(root: Path, tree: SkeletonTree) -> list[StubTarget]:
+    """Every file of a skeleton tree, paired with the file it is generated from."""
+    source = root / tree.solution
+    if not source.is_dir():
+        return []
+    targets = []
+    for path in sorted(source.rglob("*")):
+        relative = path.relative_to(source)
+        if path.is_file() and tree.includes(relative):
+            targets.append(StubTarget(path, root / tree.learner / relative))
+    return targets
 
 
 def render(target: StubTarget, root: Path) -> str:
     shown = target.solution.relative_to(root).as_posix()
     if not target.solution.is_file():
         raise StubError(f"{shown} is missing: every learner file needs its solution")
-    return make_stub(target.solution.read_text(encoding="utf-8"), shown)
+    text = target.solution.read_text(encoding="utf-8")
+    return make_stub(text, shown) if target.solution.suffix == ".py" else text
 
 
 def drifted(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
