@@ -6,6 +6,7 @@
     nox -s progress        your progress through every week
     nox -s tests           the workbook's own test suite (engine tests, dev check, lint)
     nox -s docs            build the roadmap site into site/ (-- serve to read it locally)
+    nox -s taskhub         serve the reference TaskHub with demo data (Swagger at /docs)
 
 Every session installs from the committed uv.lock and reuses its environment, so only the
 first run of a session downloads anything.
@@ -25,6 +26,7 @@ nox.options.reuse_venv = "yes"
 nox.options.error_on_external_run = True
 
 WEEKS = [f"week{number:02d}" for number in range(1, 14)]
+CAPSTONE = "solutions/capstone"  # the reference TaskHub: a project with its own uv.lock
 LINTED = [
     "workbook",
     "sitegen",
@@ -37,12 +39,18 @@ LINTED = [
 ]
 
 
-def install(session: nox.Session, *groups: str) -> None:
-    """Install the workbook and the given dependency groups exactly as uv.lock pins them."""
+def find_uv(session: nox.Session) -> str:
+    """uv on the PATH, or (the virtualenv fallback) uv installed into the session."""
     uv = shutil.which("uv")
-    if uv is None:  # the virtualenv fallback: bring uv into the session to read the lock
+    if uv is None:
         session.install("uv")
         uv = "uv"
+    return uv
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the workbook and the given dependency groups exactly as uv.lock pins them."""
+    uv = find_uv(session)
     arguments = ["sync", "--locked", "--no-default-groups", "--inexact"]
     for group in groups:
         arguments += ["--group", group]
@@ -119,3 +127,22 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env=env)
     session.run("workbook", "dev", "check")
     run_lint(session)
+    run_capstone(session, "pytest", "-q", "-p", "no:cacheprovider")
+    run_capstone(session, "ruff", "check", ".")
+    run_capstone(session, "mypy")
+
+
+def run_capstone(session: nox.Session, *command: str) -> None:
+    """Run a command in the reference TaskHub's own locked environment.
+
+    The suite runs on SQLite, or on PostgreSQL when TASKHUB_TEST_DATABASE_URL is set (.ci/run
+    starts one and sets TASKHUB_REQUIRE_POSTGRES=1 so a missing database fails the run).
+    """
+    uv = find_uv(session)
+    session.run(uv, "run", "--directory", CAPSTONE, "--locked", *command, external=True)
+
+
+@nox.session(default=False)
+def taskhub(session: nox.Session) -> None:
+    """Serve the reference TaskHub on SQLite with demo data; open http://127.0.0.1:8000/docs."""
+    run_capstone(session, "python", "-m", "taskhub.demo", *session.posargs)

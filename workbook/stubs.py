@@ -77,6 +77,7 @@ CAPSTONE = SkeletonTree(
         "docker-compose.yml",
         ".dockerignore",
         "tests/*",
+        "scripts/bench-*",
     ),
     kept=("tests/__init__.py", "tests/conftest.py", "tests/helpers.py"),
 )

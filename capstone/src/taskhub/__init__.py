@@ -1,0 +1,3 @@
+"""TaskHub: a small, carefully built task-tracking API."""
+
+__version__ = "1.0.0"

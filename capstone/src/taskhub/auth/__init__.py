@@ -1,0 +1,1 @@
+"""Authentication: password login, access tokens and rotating refresh tokens."""

@@ -1,0 +1,91 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from taskhub import __version__
+from taskhub.auth.router import router as auth_router
+from taskhub.auth.service import LoginLimiters
+from taskhub.core import health
+from taskhub.core.config import Settings
+from taskhub.core.database import create_db_engine, create_session_factory
+from taskhub.core.errors import install_error_handlers, install_problem_openapi
+from taskhub.core.logging import configure_logging
+from taskhub.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from taskhub.core.ratelimit import SlidingWindowLimiter
+from taskhub.core.security import PasswordHasher, TokenCodec
+from taskhub.tasks.router import router as tasks_router
+from taskhub.users.router import router as users_router
+
+DESCRIPTION = """
+TaskHub keeps your tasks and tags. Register, then use **Authorize** (e-mail as username)
+to try every endpoint. Every error is an RFC 9457 `application/problem+json` document.
+"""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """Build a TaskHub application wired to ``settings``."""
+    engine = create_db_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title=settings.app_name,
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "auth", "description": "Accounts and tokens."},
+            {"name": "users", "description": "Your own account."},
+            {"name": "tasks", "description": "Your tasks."},
+            {"name": "tags", "description": "Your tags."},
+            {"name": "admin", "description": "Administration (admin role)."},
+            {"name": "health", "description": "Probes for orchestrators."},
+        ],
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = create_session_factory(engine)
+    app.state.password_hasher = PasswordHasher.from_settings(settings)
+    app.state.token_codec = TokenCodec(settings)
+    window = settings.login_rate_limit_window_seconds
+    app.state.login_limiters = LoginLimiters(
+        per_ip=SlidingWindowLimiter(settings.login_rate_limit_per_ip, window),
+        per_account=SlidingWindowLimiter(settings.login_rate_limit_per_account, window),
+    )
+
+    install_error_handlers(app)
+    install_problem_openapi(app)
+
+    # Added innermost first: the request context middleware ends up outermost.
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+        )
+    app.add_middleware(RequestContextMiddleware)
+
+    app.include_router(health.router)
+    app.include_router(auth_router)
+    app.include_router(users_router)
+    app.include_router(tasks_router)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory taskhub.main:app_from_env``: settings from the env."""
+    settings = Settings()
+    configure_logging(settings.log_level, json_lines=settings.log_json)
+    return create_app(settings)

@@ -1,0 +1,1 @@
+"""Accounts: registration, profile, roles and administration."""

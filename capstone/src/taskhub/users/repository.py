@@ -1,0 +1,38 @@
+"""Queries on ``users``. The only place that builds SQL for accounts."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from taskhub.users.models import User
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: uuid.UUID) -> User | None:
+        # TODO: load the user by primary key
+        raise NotImplementedError
+
+    def get_by_email(self, email: str) -> User | None:
+        # TODO: select the user whose e-mail matches (e-mails are stored lower-case)
+        raise NotImplementedError
+
+    def add(self, user: User) -> User:
+        self.session.add(user)
+        self.session.flush()
+        return user
+
+    def delete(self, user: User) -> None:
+        self.session.delete(user)
+        self.session.flush()
+
+    def list_page(self, *, limit: int, offset: int) -> tuple[Sequence[User], int]:
+        """A page of all users, oldest first, and the total count."""
+        # TODO: page through users ordered by (created_at, id) and count them all
+        raise NotImplementedError

@@ -1,0 +1,1 @@
+"""Tasks and tags, always scoped to their owner."""
