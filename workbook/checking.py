@@ -60,6 +60,18 @@ class CheckFailure(AssertionError):
         self.help = help
 
 
+class NotStarted(NotImplementedError):  # noqa: N818 - reads as a status
+    """Raised by a check whose subject does not exist yet (a deliverable file not written).
+
+    A NotImplementedError, so the check counts as "not started" rather than failed.
+    """
+
+    def __init__(self, message: str, *, help: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.help = help
+
+
 def show(value: object) -> str:
     """A short, readable ``repr`` for messages (long values are cut with ``...``)."""
     return _shorten.repr(value)

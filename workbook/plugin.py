@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, load_catalog
-from workbook.checking import CheckFailure, Learner, describe_exception
+from workbook.checking import CheckFailure, Learner, NotStarted, describe_exception
 from workbook.events import CheckOutcome, EventWriter, ExerciseProblem
 from workbook.loading import (
     CheckTimedOut,
@@ -235,6 +235,8 @@ def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) ->
         problem = error.problem
         return {"status": problem.status, "message": problem.message, "help": problem.help}
     where = learner_frame(error, loader.import_roots, loader.display)
+    if isinstance(error, NotStarted):
+        return {"status": "not_started", "message": error.message, "help": error.help}
     if isinstance(error, NotImplementedError):
         return {
             "status": "not_started",
