@@ -60,7 +60,7 @@ class CheckFailure(AssertionError):
         self.help = help
 
 
-class NotStarted(NotImplementedError):  # noqa: N818 - reads as a status
+class NotStarted(NotImplementedError):
     """Raised by a check whose subject does not exist yet (a deliverable file not written).
 
     A NotImplementedError, so the check counts as "not started" rather than failed.
