@@ -50,7 +50,7 @@ def assemble_site(
     weeks = _weeks(root, catalog)
     katas = next((unit for unit in catalog.units if unit.name == "katas"), None)
     progress_path = progress_file(root, progress)
-    learner = read_progress(progress_path, [unit.name for unit in catalog.units])
+    learner = read_progress(progress_path)
 
     _prepare(output)
     site_pages = _site_pages(root, weeks)

@@ -1,19 +1,16 @@
 """Find and read the learner's progress file for the progress page.
 
-The engine's ``load_progress`` reads ``<state dir>/progress.json`` and moves an unreadable file
-aside. The site builder must never touch the learner's file, so it reads a copy in a
-temporary folder: a corrupt file is reported as a warning and the page is built unticked.
+The site builder never changes the learner's file: it parses it read-only, and a corrupt file
+is reported as a warning on the page, which is then built unticked.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook.progress import Progress, load_progress
+from workbook.progress import Progress, ProgressError, read_progress_file
 
 PROGRESS_ENVIRONMENT_VARIABLE = "WORKBOOK_PROGRESS"
 DEFAULT_PROGRESS = Path(".workbook") / "progress.json"
@@ -39,16 +36,15 @@ def progress_file(root: Path, explicit: Path | None = None) -> Path:
     return root / DEFAULT_PROGRESS
 
 
-def read_progress(path: Path, units: list[str]) -> LearnerProgress | None:
+def read_progress(path: Path) -> LearnerProgress | None:
     """The learner's progress from ``path``; None when the file does not exist."""
     if not path.is_file():
         return None
-    with tempfile.TemporaryDirectory(prefix="sitegen-progress-") as folder:
-        state_dir = Path(folder)
-        shutil.copyfile(path, state_dir / "progress.json")
-        progress: Progress = load_progress(state_dir, units)
     warning = None
-    if progress.warning is not None:
+    try:
+        progress = read_progress_file(path)
+    except ProgressError:
+        progress = Progress()
         warning = f"{path} could not be read, so nothing is ticked."
     passed = frozenset(
         exercise_id

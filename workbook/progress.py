@@ -54,8 +54,24 @@ class Progress:
                 entry.first_passed_at = result.checked_at
 
 
+class ProgressError(Exception):
+    """A progress file that cannot be read."""
+
+
 def progress_path(state_dir: Path) -> Path:
     return state_dir / "progress.json"
+
+
+def read_progress_file(path: Path) -> Progress:
+    """Parse a progress file without changing anything; raise ProgressError if unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != PROGRESS_VERSION:
+            raise ValueError(f"version {data.get('version')!r}")
+        exercises = {key: ExerciseProgress(**value) for key, value in data["exercises"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ProgressError(str(error)) from error
+    return Progress(exercises)
 
 
 def load_progress(state_dir: Path, units: list[str]) -> Progress:
@@ -64,12 +80,8 @@ def load_progress(state_dir: Path, units: list[str]) -> Progress:
     if not path.exists():
         return Progress()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != PROGRESS_VERSION:
-            raise ValueError(f"version {data.get('version')!r}")
-        exercises = {key: ExerciseProgress(**value) for key, value in data["exercises"].items()}
-        return Progress(exercises)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        return read_progress_file(path)
+    except ProgressError as error:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         backup = path.with_name(f"progress.json.corrupt-{stamp}")
         path.replace(backup)
