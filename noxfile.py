@@ -43,8 +43,10 @@ def find_uv(session: nox.Session) -> str:
     """uv on the PATH, or (the virtualenv fallback) uv installed into the session."""
     uv = shutil.which("uv")
     if uv is None:
-        session.install("uv")
-        uv = "uv"
+        bundled = Path(session.bin) / "uv"
+        if not bundled.exists():
+            session.install("uv")
+        uv = str(bundled)
     return uv
 
 
