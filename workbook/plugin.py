@@ -8,8 +8,9 @@ stub's NotImplementedError, an exception in learner code, a timeout) into a ``Ch
 from __future__ import annotations
 
 import builtins
+import contextlib
 import signal
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -154,13 +155,8 @@ class Grader:
         if self.events is not None:
             self.events.started(item.nodeid)
         timeout = (exercise.timeout if exercise else None) or self.default_timeout
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
-        try:
+        with _alarm(timeout):
             result = yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
         name = check_name(item)
         outcome = item.stash.get(_OUTCOME, None) or CheckOutcome(
             item.nodeid, exercise.id if exercise else "", name, "passed"
@@ -219,6 +215,24 @@ class Grader:
 
 def _on_alarm(signum: int, frame: object) -> None:
     raise CheckTimedOut
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Raise CheckTimedOut in this thread after ``seconds``, where the platform allows it.
+
+    Without SIGALRM (Windows) the runner's outside kill still bounds every check.
+    """
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) -> dict[str, Any]:

@@ -210,7 +210,10 @@ def _exercise_of(nodeid: str, events: Path) -> str:
 
 def _kill(child: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(child.pid, signal.SIGKILL)
+        if hasattr(os, "killpg"):
+            os.killpg(child.pid, signal.SIGKILL)  # the child and anything it started
+        else:
+            child.kill()
     child.wait()
 
 
