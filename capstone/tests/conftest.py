@@ -135,6 +135,12 @@ def db_session(connection: Connection) -> Iterator[Session]:
 def build_app(settings: Settings, connection: Connection) -> FastAPI:
     """The real application, its sessions bound to the test's connection."""
     app = create_app(settings)
+    bind_sessions(app, connection)
+    return app
+
+
+def bind_sessions(app: FastAPI, connection: Connection) -> None:
+    """Make each request of ``app`` use a savepoint on ``connection`` (rolled back later)."""
 
     def session_override() -> Iterator[Session]:
         with Session(
@@ -146,7 +152,6 @@ def build_app(settings: Settings, connection: Connection) -> FastAPI:
             yield session
 
     app.dependency_overrides[get_session] = session_override
-    return app
 
 
 @pytest.fixture

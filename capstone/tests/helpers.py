@@ -76,6 +76,15 @@ class Api:
             refresh_token=tokens["refresh_token"],
         )
 
+    def change_password(self, account: Account, new_password: str) -> None:
+        """Change the account's password through PATCH /me (which asks for the current one)."""
+        response = self.client.patch(
+            "/me",
+            json={"new_password": new_password, "current_password": DEFAULT_PASSWORD},
+            headers=account.headers,
+        )
+        assert response.status_code == 200, response.text
+
     def tag(self, account: Account, name: str) -> dict[str, Any]:
         response = self.client.post("/tags", json={"name": name}, headers=account.headers)
         assert response.status_code == 201, response.text

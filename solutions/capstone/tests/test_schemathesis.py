@@ -25,9 +25,8 @@ from schemathesis.specs.openapi.checks import (
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from taskhub.core.database import get_session
 from taskhub.main import create_app
-from tests.conftest import make_settings
+from tests.conftest import bind_sessions, make_settings
 from tests.helpers import Account, Api
 
 CHECKS = [
@@ -46,16 +45,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 @pytest.fixture
 def fuzz_account(connection: Connection, db_session: Session) -> Iterator[Account]:
-    def session_override() -> Iterator[Session]:
-        with Session(
-            bind=connection,
-            join_transaction_mode="create_savepoint",
-            expire_on_commit=False,
-            autoflush=False,
-        ) as session:
-            yield session
-
-    APP.dependency_overrides[get_session] = session_override
+    bind_sessions(APP, connection)
     api = Api(TestClient(APP), db_session, APP)
     account = api.account()
     tag = api.tag(account, "fuzz")

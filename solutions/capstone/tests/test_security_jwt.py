@@ -12,7 +12,7 @@ import jwt
 import pytest
 
 from taskhub.core.security import JWT_ALGORITHM
-from tests.helpers import DEFAULT_PASSWORD, Account, Api
+from tests.helpers import Account, Api
 
 SECRET = "insecure-development-secret-change-me-please-0000"
 
@@ -149,12 +149,7 @@ def test_token_of_a_deactivated_user_is_refused(api: Api, admin: Account) -> Non
 
 def test_token_issued_before_a_password_change_is_refused(api: Api) -> None:
     account = api.account()
-    response = api.client.patch(
-        "/me",
-        json={"new_password": "a brand new password", "current_password": DEFAULT_PASSWORD},
-        headers=account.headers,
-    )
-    assert response.status_code == 200
+    api.change_password(account, "a brand new password")
     assert _status(api, account.access_token) == 401
     fresh = api.login(account.email, "a brand new password").json()["access_token"]
     assert _status(api, fresh) == 200

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import (
     CheckConstraint,
     Column,
-    Enum,
     ForeignKey,
     Index,
     SmallInteger,
@@ -22,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from taskhub.core.database import Base, UTCDateTime, utcnow
+from taskhub.core.database import Base, UTCDateTime, string_enum, utcnow
 
 
 class TaskStatus(enum.StrEnum):
@@ -70,15 +69,7 @@ class Task(Base):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
     status: Mapped[TaskStatus] = mapped_column(
-        Enum(
-            TaskStatus,
-            name="task_status",
-            native_enum=False,
-            create_constraint=True,
-            length=16,
-            values_callable=lambda statuses: [status.value for status in statuses],
-        ),
-        default=TaskStatus.TODO,
+        string_enum(TaskStatus, "task_status"), default=TaskStatus.TODO
     )
     priority: Mapped[int] = mapped_column(SmallInteger, default=Priority.MEDIUM)
     due_date: Mapped[date | None]

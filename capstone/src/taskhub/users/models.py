@@ -6,10 +6,10 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Enum, String, Uuid
+from sqlalchemy import String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from taskhub.core.database import Base, UTCDateTime, utcnow
+from taskhub.core.database import Base, UTCDateTime, string_enum, utcnow
 
 
 class UserRole(enum.StrEnum):
@@ -25,15 +25,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     full_name: Mapped[str | None] = mapped_column(String(100))
     role: Mapped[UserRole] = mapped_column(
-        Enum(
-            UserRole,
-            name="user_role",
-            native_enum=False,
-            create_constraint=True,
-            length=16,
-            values_callable=lambda roles: [role.value for role in roles],
-        ),
-        default=UserRole.USER,
+        string_enum(UserRole, "user_role"), default=UserRole.USER
     )
     is_active: Mapped[bool] = mapped_column(default=True)
     # Bumped on every password change: access tokens carrying an older value are refused.
