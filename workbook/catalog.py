@@ -36,6 +36,8 @@ _EXERCISE_FIELDS = {
     "timeout": False,
     "level": False,
     "source": False,
+    "core": False,
+    "equivalent_mutants": False,
 }
 _WEEK_FIELDS = {
     "number": True,
@@ -63,6 +65,15 @@ class UnknownName(LookupError):
 
 
 @dataclass(frozen=True)
+class EquivalentMutant:
+    """A mutant of the solution that behaves exactly like it, so no check can kill it."""
+
+    code: str  # the solution's line, stripped, as ``workbook dev mutate`` prints it
+    change: str  # the mutation, e.g. "< → <="
+    reason: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One graded exercise: what the learner edits and what grades it."""
 
@@ -81,6 +92,8 @@ class Exercise:
     timeout: float | None = None
     level: int | None = None
     source: str | None = None  # import root relative to the repository (default: exercises/)
+    core: bool = False  # part of the 5 h/week path
+    equivalent_mutants: tuple[EquivalentMutant, ...] = ()
 
     @property
     def id(self) -> str:
@@ -336,6 +349,10 @@ def _load_exercise(
     level = entry.get("level")
     if unit == "katas" and level not in KATA_LEVELS:
         fail("level", f"must be one of {sorted(KATA_LEVELS)} for a kata, got {level!r}")
+    core = entry.get("core", False)
+    if not isinstance(core, bool):
+        fail("core", f"must be true or false, got {core!r}")
+    equivalents = _load_equivalents(entry.get("equivalent_mutants", []), fail)
     if len(problems) > before:
         return None
 
@@ -365,7 +382,26 @@ def _load_exercise(
         timeout=float(timeout) if timeout is not None else None,
         level=level,
         source=source,
+        core=core,
+        equivalent_mutants=equivalents,
     )
+
+
+def _load_equivalents(value: Any, fail: Any) -> tuple[EquivalentMutant, ...]:
+    if not isinstance(value, list):
+        fail("equivalent_mutants", "must be a list of { code, change, reason } tables")
+        return ()
+    found: list[EquivalentMutant] = []
+    for index, item in enumerate(value, start=1):
+        if not (
+            isinstance(item, dict)
+            and set(item) == {"code", "change", "reason"}
+            and all(isinstance(v, str) and v.strip() for v in item.values())
+        ):
+            fail("equivalent_mutants", f"#{index} needs exactly code, change and reason (text)")
+            continue
+        found.append(EquivalentMutant(item["code"].strip(), item["change"], item["reason"]))
+    return tuple(found)
 
 
 def _module_name(first_file: str) -> str:
