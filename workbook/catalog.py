@@ -18,7 +18,13 @@ Difficulty = Literal["easy", "medium", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 WEEK_COUNT = 13
 DEFAULT_TIMEOUT = 3.0  # seconds a check may run unless its exercise sets ``timeout``
-KATA_LEVELS = {1: "validation", 2: "lists and dicts", 3: "parsing"}
+KATA_LEVELS = {
+    1: "validation",
+    2: "lists and dicts",
+    3: "parsing",
+    4: "objects and state",
+    5: "back-end algorithms",
+}
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 _EXERCISE_FIELDS = {
