@@ -195,6 +195,11 @@ class Catalog:
         return [exercise for unit in self.units for exercise in unit.exercises]
 
 
+def check_limit(exercise: Exercise, override: float | None = None) -> float:
+    """Seconds one check of ``exercise`` may run: ``--timeout``, else its own, else the default."""
+    return override or exercise.timeout or DEFAULT_TIMEOUT
+
+
 def week_name(number: int) -> str:
     return f"week{number:02d}"
 

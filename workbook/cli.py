@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Unit, UnknownName, load_catalog
 from workbook.devcheck import dev_check, render_dev_check
 from workbook.integrity import manifest_is_current, tampered_files, write_manifest
+from workbook.mutation import GATE, MutateOptions, can_fork, mutate, render_scores
 from workbook.progress import load_progress, save_progress
 from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
@@ -78,6 +80,22 @@ def build_parser() -> argparse.ArgumentParser:
     manifest.add_argument("--check", action="store_true", help="fail if the manifest is stale")
     devcheck = dev.add_parser("check", help="prove every check passes on solutions, fails on stubs")
     devcheck.add_argument("units", nargs="*", help="units to check (default: all)")
+    mutate_parser = dev.add_parser(
+        "mutate",
+        help="mutation-test the checkers: how many wrong solutions does each one catch?",
+        description=f"Grade small wrong versions (mutants) of each solution with its checker. "
+        f"Fails when a checker kills fewer than {GATE:g}%% of the mutants not listed as "
+        "equivalent in the metadata.",
+    )
+    mutate_parser.add_argument("unit", nargs="?", help="one unit (default: every unit)")
+    mutate_parser.add_argument("exercise", nargs="?", help="one exercise of that unit")
+    mutate_parser.add_argument(
+        "--sample", type=int, metavar="N", help="grade at most N mutants per exercise"
+    )
+    mutate_parser.add_argument("--seed", default="workbook", help="the sample's seed")
+    mutate_parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="mutants graded at once"
+    )
     return parser
 
 
@@ -236,10 +254,29 @@ def _dev(catalog: Catalog, args: argparse.Namespace) -> int:
             return EXIT_OK if current else EXIT_NOT_PASSING
         print(f"wrote {write_manifest(catalog).relative_to(catalog.root)}")
         return EXIT_OK
+    if args.dev_command == "mutate":
+        return _mutate(catalog, args)
     units = [catalog.unit(name) for name in args.units] if args.units else list(catalog.units)
     report = dev_check(catalog, units)
     print(render_dev_check(report), end="")
     return EXIT_OK if report.ok else EXIT_NOT_PASSING
+
+
+def _mutate(catalog: Catalog, args: argparse.Namespace) -> int:
+    if not can_fork():
+        print(
+            "workbook dev mutate needs a platform that can fork (Linux or macOS; on Windows "
+            "use WSL).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.exercise and not args.unit:
+        raise UnknownName("name the unit before the exercise, e.g. workbook dev mutate week01 ex03")
+    units = [catalog.unit(args.unit)] if args.unit else list(catalog.units)
+    options = MutateOptions(sample=args.sample, seed=args.seed, workers=max(1, args.workers))
+    scores = mutate(catalog, units, args.exercise, options)
+    print(render_scores(scores, sampled=args.sample is not None), end="")
+    return EXIT_OK if all(score.ok for score in scores) else EXIT_NOT_PASSING
 
 
 if __name__ == "__main__":

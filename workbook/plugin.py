@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import os
 import signal
 from collections.abc import Generator, Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, load_catalog
+from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, check_limit, load_catalog
 from workbook.checking import CheckFailure, Learner, NotStarted, describe_exception
 from workbook.events import CheckOutcome, EventWriter, ExerciseProblem
 from workbook.loading import (
@@ -26,6 +27,7 @@ from workbook.loading import (
     InputCalled,
     learner_frame,
 )
+from workbook.runner import AUTOLOAD_VARIABLE
 
 _GRADER = pytest.StashKey["Grader"]()
 _OUTCOME = pytest.StashKey[CheckOutcome]()
@@ -54,11 +56,13 @@ def pytest_configure(config: pytest.Config) -> None:
         root=root,
         loader=ExerciseLoader(source, unit.directory.relative_to(root)),
         events=EventWriter(Path(events_path)) if events_path else None,
-        default_timeout=config.getoption("--workbook-timeout") or DEFAULT_TIMEOUT,
+        timeout_override=config.getoption("--workbook-timeout"),
     )
     config.stash[_GRADER] = grader
     config.pluginmanager.register(grader, "workbook-grader")
     builtins.input = _refuse_input
+    # The checks' own subprocesses (a learner's test suite run with coverage) load plugins as usual.
+    os.environ.pop(AUTOLOAD_VARIABLE, None)
 
 
 def _refuse_input(prompt: object = "") -> str:
@@ -97,18 +101,24 @@ class Grader:
         root: Path,
         loader: ExerciseLoader,
         events: EventWriter | None,
-        default_timeout: float,
+        timeout_override: float | None,
     ) -> None:
         self.unit = unit
         self.root = root
         self.loader = loader
         self.events = events
-        self.default_timeout = default_timeout
+        self.timeout_override = timeout_override
         self.by_checker = {(unit.directory / e.checker).resolve(): e for e in unit.exercises}
         self.passed: set[str] = set()
 
     def exercise_for(self, path: Path) -> Exercise | None:
         return self.by_checker.get(path.resolve())
+
+    def limit(self, exercise: Exercise | None) -> float:
+        """Seconds a check may run: the same rule as the runner's (``check_limit``)."""
+        if exercise is None:
+            return self.timeout_override or DEFAULT_TIMEOUT
+        return check_limit(exercise, self.timeout_override)
 
     def pytest_unconfigure(self) -> None:
         if self.events is not None:
@@ -154,8 +164,7 @@ class Grader:
         exercise = self.exercise_for(item.path)
         if self.events is not None:
             self.events.started(item.nodeid)
-        timeout = (exercise.timeout if exercise else None) or self.default_timeout
-        with _alarm(timeout):
+        with _alarm(self.limit(exercise)):
             result = yield
         name = check_name(item)
         outcome = item.stash.get(_OUTCOME, None) or CheckOutcome(
@@ -201,7 +210,7 @@ class Grader:
                 self.events.problem(error.problem)
             fields = describe_failure(error, self.loader, call.when)
             if fields["status"] == "timeout":
-                limit = (exercise.timeout if exercise else None) or self.default_timeout
+                limit = self.limit(exercise)
                 fields["message"] = fields["message"].replace("in time", f"within {limit:g} s")
             item.stash[_OUTCOME] = CheckOutcome(
                 item.nodeid, exercise_id, name, duration=report.duration, **fields

@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.catalog import DEFAULT_TIMEOUT, Catalog, Exercise, Unit
+from workbook.catalog import Catalog, Exercise, Unit, check_limit
 from workbook.events import CheckOutcome, EventLog, ExerciseProblem, read_events
 from workbook.typecheck import STATE_DIR_VARIABLE
 
 GRACE_SECONDS = 2.0  # how far past its own alarm a check may run before it is killed
 STARTUP_SECONDS = 60.0  # time for pytest to start and collect before the first check begins
 _OUTPUT_TAIL = 4000
+AUTOLOAD_VARIABLE = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"  # the child loads only the plugins it names
 _PYTEST_INI = "[pytest]\naddopts =\npython_files = test_*.py\n"
 
 
@@ -59,8 +60,7 @@ def run_unit(
     pending = {e.id: e for e in (exercises or unit.exercises)}
     run = GradingRun()
     with tempfile.TemporaryDirectory(prefix="workbook-") as scratch:
-        ini = Path(scratch) / "pytest.ini"
-        ini.write_text(_PYTEST_INI, encoding="utf-8")
+        ini = write_pytest_ini(Path(scratch))
         attempt = 0
         while pending:
             attempt += 1
@@ -90,18 +90,23 @@ class ChildEnd:
         )
 
 
-def _command(
+def write_pytest_ini(folder: Path) -> Path:
+    """The workbook's own pytest configuration: no file of the learner's configures pytest."""
+    ini = folder / "pytest.ini"
+    ini.write_text(_PYTEST_INI, encoding="utf-8")
+    return ini
+
+
+def pytest_arguments(
     catalog: Catalog,
     unit: Unit,
-    exercises: list[Exercise],
+    exercises: Sequence[Exercise],
     options: RunOptions,
     ini: Path,
     events: Path,
 ) -> list[str]:
+    """The arguments of the pytest run that grades ``exercises`` (after ``python -m pytest``)."""
     command = [
-        sys.executable,
-        "-m",
-        "pytest",
         "-c",
         str(ini),
         "--rootdir",
@@ -130,6 +135,22 @@ def _command(
     return command + [str(unit.directory / e.checker) for e in exercises]
 
 
+def _command(
+    catalog: Catalog,
+    unit: Unit,
+    exercises: list[Exercise],
+    options: RunOptions,
+    ini: Path,
+    events: Path,
+) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        *pytest_arguments(catalog, unit, exercises, options, ini, events),
+    ]
+
+
 def _run_child(
     catalog: Catalog,
     unit: Unit,
@@ -138,13 +159,12 @@ def _run_child(
     ini: Path,
     events: Path,
 ) -> tuple[EventLog, ChildEnd]:
-    limits = {
-        e.id: (options.timeout or e.timeout or DEFAULT_TIMEOUT) + GRACE_SECONDS for e in exercises
-    }
+    limits = {e.id: check_limit(e, options.timeout) + GRACE_SECONDS for e in exercises}
     env = {
         **os.environ,
         STATE_DIR_VARIABLE: str(options.state_dir or catalog.root / ".workbook"),
         "PYTHONHASHSEED": "0",
+        AUTOLOAD_VARIABLE: "1",
     }
     env.pop("PYTEST_ADDOPTS", None)
     output = events.with_suffix(".out")

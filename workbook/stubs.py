@@ -136,8 +136,17 @@ def make_stub(text: str, source_name: str) -> str:
     return "".join(output)
 
 
-def has_regions(text: str) -> bool:
-    return any(_BEGIN.match(line) for line in text.splitlines())
+def solution_regions(text: str, source_name: str) -> list[tuple[int, int]]:
+    """The (BEGIN line, END line) pairs of every solution region, 1-based."""
+    make_stub(text, source_name)  # raises StubError on malformed markers
+    regions: list[tuple[int, int]] = []
+    begin = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _BEGIN.match(line):
+            begin = number
+        elif _END.match(line):
+            regions.append((begin, number))
+    return regions
 
 
 def _replacement(indent: str, todo: str | None, stub_lines: list[str]) -> list[str]:

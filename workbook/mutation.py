@@ -1,0 +1,377 @@
+"""``workbook dev mutate``: how many wrong solutions does each checker catch?
+
+For every exercise, each mutant of its solution (see ``mutants``) is put in place of the
+solution in a private copy of the solution tree and graded by the exercise's checker through the
+real plugin. A mutant is *killed* when at least one check does not pass. The score is the share
+of killed mutants among those not listed as equivalent in the metadata.
+
+Speed: grading a mutant in a fresh ``python -m pytest`` costs as much as importing pytest and
+the libraries the exercise uses. Instead this process imports them once and forks one child per
+mutant (where the platform can fork), so a mutant costs little more than its checks.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import importlib
+import os
+import random
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbook.catalog import Catalog, Exercise, Unit, check_limit
+from workbook.events import EventLog, read_events
+from workbook.mutants import Mutant, make_mutants
+from workbook.runner import AUTOLOAD_VARIABLE, RunOptions, pytest_arguments, write_pytest_ini
+from workbook.typecheck import STATE_DIR_VARIABLE
+
+GATE = 95.0  # percent of non-equivalent mutants an exercise's checker must kill
+_STARTUP_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class Survivor:
+    """A mutant every check passed: a wrong solution the checker would accept."""
+
+    file: str  # the solution file, relative to the repository
+    mutant: Mutant
+
+
+@dataclass
+class ExerciseScore:
+    """What mutation testing found for one exercise."""
+
+    exercise: Exercise
+    mutants: int = 0  # all mutants of the solution regions
+    equivalent: int = 0  # of those, listed as equivalent in the metadata
+    tried: int = 0  # non-equivalent mutants graded (fewer than the rest when sampling)
+    killed: int = 0
+    survivors: list[Survivor] = field(default_factory=list)
+    unused_equivalents: list[str] = field(default_factory=list)
+    problem: str | None = None  # the solution itself does not pass: nothing was measured
+
+    @property
+    def score(self) -> float | None:
+        return 100.0 * self.killed / self.tried if self.tried else None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and (self.score is None or self.score >= GATE)
+
+
+@dataclass(frozen=True)
+class MutateOptions:
+    sample: int | None = None  # at most this many mutants per exercise, chosen with ``seed``
+    seed: str = "workbook"
+    workers: int = 2
+
+
+def mutate(
+    catalog: Catalog, units: Sequence[Unit], only: str | None, options: MutateOptions
+) -> list[ExerciseScore]:
+    """Score the checkers of ``units`` (of one exercise when ``only`` names it)."""
+    scores = []
+    for unit in units:
+        chosen = [unit.exercise(only)] if only else list(unit.exercises)
+        for exercise in chosen:
+            scores.append(_score_exercise(catalog, unit, exercise, options))
+    return scores
+
+
+def _solution_files(catalog: Catalog, unit: Unit, exercise: Exercise) -> list[Path]:
+    unit_dir = unit.directory.relative_to(catalog.root)
+    return exercise.file_paths(catalog.root / "solutions", unit_dir)
+
+
+def _score_exercise(
+    catalog: Catalog, unit: Unit, exercise: Exercise, options: MutateOptions
+) -> ExerciseScore:
+    score = ExerciseScore(exercise)
+    candidates: list[tuple[Path, Mutant]] = []
+    for path in _solution_files(catalog, unit, exercise):
+        if path.suffix == ".py" and path.is_file():
+            shown = path.relative_to(catalog.root).as_posix()
+            text = path.read_text(encoding="utf-8")
+            candidates += [(path, m) for m in make_mutants(text, shown)]
+    score.mutants = len(candidates)
+    equivalents = {(e.code, e.change) for e in exercise.equivalent_mutants}
+    matched = {(m.code, m.change) for _, m in candidates} & equivalents
+    score.unused_equivalents = sorted(f"{code}: {change}" for code, change in equivalents - matched)
+    candidates = [(p, m) for p, m in candidates if (m.code, m.change) not in equivalents]
+    score.equivalent = score.mutants - len(candidates)
+    if options.sample is not None and len(candidates) > options.sample:
+        chooser = random.Random(f"{options.seed}:{exercise.id}")
+        candidates = sorted(chooser.sample(candidates, options.sample), key=_order)
+    if not candidates:
+        return score
+    with _Workspace(catalog, unit, exercise, options.workers) as workspace:
+        baseline = workspace.grade([None])[0]
+        if not baseline.all_passed:
+            score.problem = f"the solution itself does not pass its checker: {baseline.reason}"
+            return score
+        outcomes = workspace.grade(candidates, limit=baseline.tight_limit(exercise))
+    score.tried = len(candidates)
+    for (path, mutant), outcome in zip(candidates, outcomes, strict=True):
+        if outcome.all_passed:
+            shown = path.relative_to(catalog.root).as_posix()
+            score.survivors.append(Survivor(shown, mutant))
+        else:
+            score.killed += 1
+    return score
+
+
+def _order(candidate: tuple[Path, Mutant]) -> tuple[str, int, str]:
+    path, mutant = candidate
+    return (path.as_posix(), mutant.line, mutant.change)
+
+
+@dataclass(frozen=True)
+class _Graded:
+    """How one mutant (or the solution) fared."""
+
+    all_passed: bool
+    reason: str
+    slowest_check: float
+
+    def tight_limit(self, exercise: Exercise) -> float:
+        """A per-check limit for mutants: generous for the solution, shorter than a loop."""
+        return min(check_limit(exercise), max(2.0, 5 * self.slowest_check))
+
+
+def _judge(log: EventLog, exercise: Exercise, returncode: int | None) -> _Graded:
+    outcomes = [o for o in log.outcomes.values() if o.exercise == exercise.id]
+    slowest = max((o.duration for o in outcomes), default=0.0)
+    if returncode is None:
+        return _Graded(False, "stopped: it ran past its time limit", slowest)
+    if exercise.id in log.problems:
+        return _Graded(False, log.problems[exercise.id].message, slowest)
+    expected = [n for n, (owner, _) in log.collected.items() if owner == exercise.id]
+    failing = [o for o in outcomes if o.status != "passed"]
+    if failing:
+        return _Graded(False, f"{failing[0].name}: {failing[0].message}", slowest)
+    if not expected or len(outcomes) < len(expected) or not log.finished:
+        return _Graded(False, f"the checks did not all run (exit status {returncode})", slowest)
+    return _Graded(True, "every check passed", slowest)
+
+
+def _with_output(graded: _Graded, output: Path) -> _Graded:
+    """The solution failed: add the end of what pytest printed, for the maintainer."""
+    try:
+        tail = output.read_text(encoding="utf-8", errors="replace").strip()[-1500:]
+    except OSError:
+        return graded
+    return _Graded(graded.all_passed, f"{graded.reason}\n{tail}" if tail else graded.reason, 0.0)
+
+
+class _Workspace:
+    """Private copies of the solution tree, one per worker, and the forked children that grade."""
+
+    def __init__(self, catalog: Catalog, unit: Unit, exercise: Exercise, workers: int) -> None:
+        self.catalog = catalog
+        self.unit = unit
+        self.exercise = exercise
+        self.workers = max(1, workers)
+        self._scratch = Path(tempfile.mkdtemp(prefix="workbook-mutate-"))
+        self.ini = write_pytest_ini(self._scratch)
+        unit_dir = unit.directory.relative_to(catalog.root)
+        import_root = exercise.import_root(catalog.root / "solutions", unit_dir)
+        self.slots: list[Path] = []
+        for number in range(self.workers):
+            slot = self._scratch / f"slot{number}"
+            relative = import_root.relative_to(catalog.root / "solutions")
+            shutil.copytree(import_root, slot / relative, ignore=_ignored)
+            self.slots.append(slot)
+        self.files = _solution_files(catalog, unit, exercise)
+
+    def __enter__(self) -> _Workspace:
+        _warm_up(self.catalog, self.unit, self.exercise, self.files)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def grade(
+        self, candidates: Sequence[tuple[Path, Mutant] | None], limit: float | None = None
+    ) -> list[_Graded]:
+        """Grade each candidate (``None`` is the solution itself), ``workers`` at a time."""
+        results: dict[int, _Graded] = {}
+        queue = list(enumerate(candidates))
+        running: dict[int, tuple[int, Path, float, Path, Path | None]] = {}
+        free = list(self.slots)
+        per_check = limit or check_limit(self.exercise)
+        while queue or running:
+            while queue and free:
+                index, candidate = queue.pop(0)
+                slot = free.pop()
+                written = self._place(slot, candidate)
+                events = slot / f"events-{index}.jsonl"
+                pid = self._fork(slot, events, limit)
+                deadline = time.monotonic() + _STARTUP_SECONDS + per_check * 40
+                running[pid] = (index, events, deadline, slot, written)
+            finished = self._reap(running)
+            for pid, returncode in finished:
+                index, events, _, slot, written = running.pop(pid)
+                graded = _judge(read_events(events), self.exercise, returncode)
+                if not graded.all_passed and index == 0 and candidates[0] is None:
+                    graded = _with_output(graded, events.with_suffix(".out"))
+                results[index] = graded
+                self._restore(slot, written)
+                free.append(slot)
+            if not finished:
+                time.sleep(0.005)
+        return [results[index] for index in range(len(candidates))]
+
+    def _place(self, slot: Path, candidate: tuple[Path, Mutant] | None) -> Path | None:
+        if candidate is None:
+            return None
+        path, mutant = candidate
+        target = slot / path.relative_to(self.catalog.root / "solutions")
+        target.write_text(mutant.source, encoding="utf-8")
+        return target
+
+    def _restore(self, slot: Path, written: Path | None) -> None:
+        if written is not None:
+            original = self.catalog.root / "solutions" / written.relative_to(slot)
+            shutil.copyfile(original, written)
+
+    def _reap(
+        self, running: dict[int, tuple[int, Path, float, Path, Path | None]]
+    ) -> list[tuple[int, int | None]]:
+        """Children that ended (with their exit status) or overran (``None``, now killed)."""
+        ended: list[tuple[int, int | None]] = []
+        now = time.monotonic()
+        for pid, (_, _, deadline, _, _) in running.items():
+            waited, status = os.waitpid(pid, os.WNOHANG)
+            if waited:
+                ended.append((pid, os.waitstatus_to_exitcode(status)))
+            elif now > deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                ended.append((pid, None))
+        return ended
+
+    def _fork(self, slot: Path, events: Path, limit: float | None) -> int:
+        options = RunOptions(source_root=slot, timeout=limit, state_dir=slot / ".state")
+        arguments = pytest_arguments(
+            self.catalog, self.unit, [self.exercise], options, self.ini, events
+        )
+        pid = os.fork()
+        if pid:
+            return pid
+        code = 70
+        try:  # the child: grade, then leave without running the parent's clean-up
+            os.setsid()
+            os.chdir(self.catalog.root)
+            os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+            output = os.open(events.with_suffix(".out"), os.O_WRONLY | os.O_CREAT, 0o600)
+            os.dup2(output, 1)
+            os.dup2(output, 2)
+            os.environ[STATE_DIR_VARIABLE] = str(slot / ".state")
+            os.environ["PYTHONHASHSEED"] = "0"
+            import pytest
+
+            code = int(pytest.main(arguments))
+        finally:
+            os._exit(code)
+
+
+def _ignored(folder: str, names: list[str]) -> set[str]:
+    return {name for name in names if name in ("__pycache__", ".mypy_cache", ".pytest_cache")}
+
+
+def _warm_up(catalog: Catalog, unit: Unit, exercise: Exercise, files: list[Path]) -> None:
+    """Import once, in this process, what every child would import: pytest, the engine, and
+    the third-party modules the checker and the solution import."""
+    sys.dont_write_bytecode = True  # a mutant must never be read back from a stale .pyc
+    os.environ[AUTOLOAD_VARIABLE] = "1"
+    import pytest  # noqa: F401
+
+    importlib.import_module("workbook.plugin")
+    for path in [unit.directory / exercise.checker, *files]:
+        for name in _imported_modules(path):
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+
+def _imported_modules(path: Path) -> Iterator[str]:
+    """Absolute imports of a file that come from outside the exercise (libraries, the engine)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            if top in sys.stdlib_module_names or _is_installed(top):
+                yield name
+
+
+def _is_installed(top: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(top)
+    except (ImportError, ValueError):
+        return False
+    return spec is not None and "site-packages" in str(spec.origin or "")
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "killpg")
+
+
+def render_scores(scores: Sequence[ExerciseScore], *, sampled: bool) -> str:
+    """The report: one line per exercise, then every survivor ready to read or to list."""
+    lines: list[str] = []
+    for item in scores:
+        name = item.exercise.id
+        if item.problem is not None:
+            lines.append(f"{name}: ERROR: {item.problem}")
+            continue
+        if item.mutants == 0:
+            lines.append(f"{name}: no solution regions to mutate")
+            continue
+        if item.score is None:
+            lines.append(f"{name}: {item.mutants} mutants, all listed as equivalent")
+            continue
+        tried = f"{item.tried} sampled of {item.mutants - item.equivalent}" if sampled else ""
+        verdict = "ok" if item.ok else f"BELOW {GATE:g}%"
+        lines.append(
+            f"{name}: {item.killed}/{item.tried} killed ({item.score:.1f}%), "
+            f"{item.equivalent} equivalent{', ' + tried if tried else ''}: {verdict}"
+        )
+        for survivor in item.survivors:
+            mutant = survivor.mutant
+            lines.append(f"    survived {survivor.file}:{mutant.line}")
+            lines.append(
+                f"      {{ code = {_toml(mutant.code)}, change = {_toml(mutant.change)}, "
+                'reason = "..." }'
+            )
+        lines += [
+            f"    listed as equivalent but no such mutant: {text}"
+            for text in item.unused_equivalents
+        ]
+    below = [s.exercise.id for s in scores if not s.ok]
+    lines.append("dev mutate: " + ("passed" if not below else "FAILED (" + ", ".join(below) + ")"))
+    return "\n".join(lines) + "\n"
+
+
+def _toml(text: str) -> str:
+    """A TOML basic string (the same escapes as JSON for what code contains)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
