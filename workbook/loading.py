@@ -26,6 +26,14 @@ class InputCalled(BaseException):
     """Raised when learner code calls ``input()``, which would otherwise wait for ever."""
 
 
+class LearnerInterrupted(Exception):
+    """Learner code raised KeyboardInterrupt (or called pytest.exit()), which would stop the run."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(type(original).__name__)
+        self.original = original
+
+
 class ExerciseUnavailable(Exception):
     """The exercise's module could not be imported; carries the problem to report."""
 
@@ -124,7 +132,7 @@ class ExerciseLoader:
                 help="A function called at the top level keeps calling itself; "
                 "check its base case.",
             )
-        except Exception as error:
+        except BaseException as error:
             where = learner_frame(error, self.import_roots, self.display)
             return ExerciseProblem(
                 exercise.id,

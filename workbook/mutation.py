@@ -17,6 +17,7 @@ import contextlib
 import importlib
 import os
 import random
+import select
 import shutil
 import signal
 import sys
@@ -27,9 +28,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.catalog import Catalog, Exercise, Unit, check_limit
-from workbook.events import EventLog, read_events
+from workbook.events import (
+    CHANNEL_VARIABLE,
+    EventLog,
+    EventReader,
+    child_descriptors,
+    new_key,
+    open_channel,
+)
 from workbook.mutants import Mutant, make_mutants
-from workbook.runner import AUTOLOAD_VARIABLE, RunOptions, pytest_arguments, write_pytest_ini
+from workbook.processes import AUTOLOAD_VARIABLE
+from workbook.runner import RunOptions, pytest_arguments, write_pytest_ini
 from workbook.typecheck import STATE_DIR_VARIABLE
 
 GATE = 95.0  # percent of non-equivalent mutants an exercise's checker must kill
@@ -203,7 +212,7 @@ class _Workspace:
         """Grade each candidate (``None`` is the solution itself), ``workers`` at a time."""
         results: dict[int, _Graded] = {}
         queue = list(enumerate(candidates))
-        running: dict[int, tuple[int, Path, float, Path, Path | None]] = {}
+        running: dict[int, _Running] = {}
         free = list(self.slots)
         per_check = limit or check_limit(self.exercise)
         while queue or running:
@@ -211,21 +220,24 @@ class _Workspace:
                 index, candidate = queue.pop(0)
                 slot = free.pop()
                 written = self._place(slot, candidate)
-                events = slot / f"events-{index}.jsonl"
-                pid = self._fork(slot, events, limit)
+                output = slot / f"output-{index}.txt"
+                pid, channel, reader = self._fork(slot, output, limit)
                 deadline = time.monotonic() + _STARTUP_SECONDS + per_check * 40
-                running[pid] = (index, events, deadline, slot, written)
-            finished = self._reap(running)
-            for pid, returncode in finished:
-                index, events, _, slot, written = running.pop(pid)
-                graded = _judge(read_events(events), self.exercise, returncode)
-                if not graded.all_passed and index == 0 and candidates[0] is None:
-                    graded = _with_output(graded, events.with_suffix(".out"))
-                results[index] = graded
-                self._restore(slot, written)
-                free.append(slot)
-            if not finished:
-                time.sleep(0.005)
+                running[pid] = _Running(index, channel, reader, deadline, slot, written, output)
+            channels = {child.channel: child for child in running.values()}
+            ready, _, _ = select.select(list(channels), [], [], 0.01)
+            for channel in ready:
+                channels[channel].reader.feed(os.read(channel, 65536))
+            for pid, returncode in self._reap(running):
+                child = running.pop(pid)
+                _drain(child)
+                os.close(child.channel)
+                graded = _judge(child.reader.log, self.exercise, returncode)
+                if not graded.all_passed and candidates[child.index] is None:
+                    graded = _with_output(graded, child.output)
+                results[child.index] = graded
+                self._restore(child.slot, child.written)
+                free.append(child.slot)
         return [results[index] for index in range(len(candidates))]
 
     def _place(self, slot: Path, candidate: tuple[Path, Mutant] | None) -> Path | None:
@@ -241,39 +253,44 @@ class _Workspace:
             original = self.catalog.root / "solutions" / written.relative_to(slot)
             shutil.copyfile(original, written)
 
-    def _reap(
-        self, running: dict[int, tuple[int, Path, float, Path, Path | None]]
-    ) -> list[tuple[int, int | None]]:
+    def _reap(self, running: dict[int, _Running]) -> list[tuple[int, int | None]]:
         """Children that ended (with their exit status) or overran (``None``, now killed)."""
         ended: list[tuple[int, int | None]] = []
         now = time.monotonic()
-        for pid, (_, _, deadline, _, _) in running.items():
+        for pid, child in running.items():
             waited, status = os.waitpid(pid, os.WNOHANG)
             if waited:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(pid, signal.SIGKILL)  # anything the mutant left running
                 ended.append((pid, os.waitstatus_to_exitcode(status)))
-            elif now > deadline:
+            elif now > child.deadline:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
                 ended.append((pid, None))
         return ended
 
-    def _fork(self, slot: Path, events: Path, limit: float | None) -> int:
+    def _fork(self, slot: Path, output: Path, limit: float | None) -> tuple[int, int, EventReader]:
+        """Start a child that grades ``slot``; return its pid, channel and event reader."""
         options = RunOptions(source_root=slot, timeout=limit, state_dir=slot / ".state")
-        arguments = pytest_arguments(
-            self.catalog, self.unit, [self.exercise], options, self.ini, events
-        )
+        arguments = pytest_arguments(self.catalog, self.unit, [self.exercise], options, self.ini)
+        key = new_key()
+        readable, _, channel = open_channel(key)
         pid = os.fork()
         if pid:
-            return pid
+            for descriptor in child_descriptors(channel):
+                os.close(descriptor)
+            return pid, readable, EventReader(key)
         code = 70
         try:  # the child: grade, then leave without running the parent's clean-up
+            os.close(readable)
             os.setsid()
             os.chdir(self.catalog.root)
             os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-            output = os.open(events.with_suffix(".out"), os.O_WRONLY | os.O_CREAT, 0o600)
-            os.dup2(output, 1)
-            os.dup2(output, 2)
+            sink = os.open(output, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.dup2(sink, 1)
+            os.dup2(sink, 2)
+            os.environ[CHANNEL_VARIABLE] = channel
             os.environ[STATE_DIR_VARIABLE] = str(slot / ".state")
             os.environ["PYTHONHASHSEED"] = "0"
             import pytest
@@ -281,6 +298,27 @@ class _Workspace:
             code = int(pytest.main(arguments))
         finally:
             os._exit(code)
+
+
+@dataclass
+class _Running:
+    """A forked child grading one candidate."""
+
+    index: int
+    channel: int
+    reader: EventReader
+    deadline: float
+    slot: Path
+    written: Path | None
+    output: Path
+
+
+def _drain(child: _Running) -> None:
+    while select.select([child.channel], [], [], 0)[0]:
+        chunk = os.read(child.channel, 65536)
+        if not chunk:
+            return
+        child.reader.feed(chunk)
 
 
 def _ignored(folder: str, names: list[str]) -> set[str]:

@@ -11,6 +11,7 @@ import builtins
 import contextlib
 import os
 import signal
+import sys
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,10 @@ from workbook.loading import (
     ExerciseLoader,
     ExerciseUnavailable,
     InputCalled,
+    LearnerInterrupted,
     learner_frame,
 )
-from workbook.runner import AUTOLOAD_VARIABLE
+from workbook.processes import AUTOLOAD_VARIABLE, guard_child, memory_limit_mib
 
 _GRADER = pytest.StashKey["Grader"]()
 _OUTCOME = pytest.StashKey[CheckOutcome]()
@@ -38,7 +40,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--workbook-root", help="repository root holding the metadata and checkers")
     group.addoption("--workbook-unit", help="unit to grade, e.g. week01 or katas")
     group.addoption("--workbook-source", help="root of the code under test (default: the root)")
-    group.addoption("--workbook-events", help="file to append JSON-lines events to")
     group.addoption("--workbook-timeout", type=float, default=None, help="seconds per check")
 
 
@@ -50,17 +51,18 @@ def pytest_configure(config: pytest.Config) -> None:
     root = Path(root_option).resolve()
     unit = load_catalog(root).unit(config.getoption("--workbook-unit"))
     source = Path(config.getoption("--workbook-source") or root).resolve()
-    events_path = config.getoption("--workbook-events")
+    guard_child()
     grader = Grader(
         unit=unit,
         root=root,
         loader=ExerciseLoader(source, unit.directory.relative_to(root)),
-        events=EventWriter(Path(events_path)) if events_path else None,
+        events=EventWriter.from_environment(),
         timeout_override=config.getoption("--workbook-timeout"),
     )
     config.stash[_GRADER] = grader
     config.pluginmanager.register(grader, "workbook-grader")
     builtins.input = _refuse_input
+    grader.remember_shared_state()
     # The checks' own subprocesses (a learner's test suite run with coverage) load plugins as usual.
     os.environ.pop(AUTOLOAD_VARIABLE, None)
 
@@ -159,13 +161,46 @@ class Grader:
                 readable = str(needed).removeprefix("test_").replace("_", " ")
                 pytest.skip(f"can't check until '{readable}' passes")
 
+    def remember_shared_state(self) -> None:
+        """Note what learner code could damage for the exercises after it: builtins, the
+        standard streams and the engine's own modules. Restored after every check."""
+        self._builtins = dict(vars(builtins))
+        self._streams = (sys.stdout, sys.stderr)
+        self._engine = {
+            name: dict(vars(module))
+            for name, module in list(sys.modules.items())
+            if name == "workbook" or name.startswith("workbook.")
+        }
+
+    def restore_shared_state(self) -> None:
+        _restore_namespace(vars(builtins), self._builtins)
+        for name, saved in self._engine.items():
+            module = sys.modules.get(name)
+            if module is not None:
+                _restore_namespace(vars(module), saved)
+        for attribute, original in zip(("stdout", "stderr"), self._streams, strict=True):
+            current = getattr(sys, attribute)
+            if current is not original or getattr(current, "closed", False):
+                setattr(sys, attribute, original)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_pyfunc_call(self, pyfuncitem: pytest.Function) -> Generator[None, object, object]:
+        """A KeyboardInterrupt or pytest.exit() from learner code fails the check, nothing more."""
+        try:
+            return (yield)
+        except (KeyboardInterrupt, pytest.exit.Exception) as error:
+            raise LearnerInterrupted(error) from None
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
         exercise = self.exercise_for(item.path)
         if self.events is not None:
             self.events.started(item.nodeid)
-        with _alarm(self.limit(exercise)):
-            result = yield
+        try:
+            with _alarm(self.limit(exercise)):
+                result = yield
+        finally:
+            self.restore_shared_state()
         name = check_name(item)
         outcome = item.stash.get(_OUTCOME, None) or CheckOutcome(
             item.nodeid, exercise.id if exercise else "", name, "passed"
@@ -222,6 +257,17 @@ class Grader:
         return report
 
 
+def _restore_namespace(namespace: dict[str, Any], saved: dict[str, Any]) -> None:
+    for name in [n for n in namespace if n not in saved]:
+        del namespace[name]
+    for name, value in saved.items():
+        if namespace.get(name, _MISSING) is not value:
+            namespace[name] = value
+
+
+_MISSING = object()
+
+
 def _on_alarm(signum: int, frame: object) -> None:
     raise CheckTimedOut
 
@@ -272,6 +318,24 @@ def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) ->
             "message": f"did not finish in time{where}",
             "help": "Look for a loop whose condition never becomes false, or a function "
             "that waits for something that never comes.",
+        }
+    if isinstance(error, LearnerInterrupted):
+        return {
+            "status": "failed",
+            "message": f"your code raised {type(error.original).__name__}{where}",
+            "expected": "a returned value or an ordinary exception",
+            "actual": type(error.original).__name__,
+            "help": "KeyboardInterrupt means 'the user pressed Ctrl-C' and pytest.exit() ends a "
+            "test run; neither belongs in the exercise's code. Raise a ValueError or similar.",
+        }
+    if isinstance(error, MemoryError):
+        return {
+            "status": "failed",
+            "message": f"your code used more than {memory_limit_mib()} MiB of memory{where}",
+            "expected": f"at most {memory_limit_mib()} MiB",
+            "actual": "MemoryError",
+            "help": "Look for a list or string that grows without end, or one built far bigger "
+            "than needed (for example [0] * 10**10).",
         }
     if isinstance(error, InputCalled):
         return {

@@ -8,8 +8,9 @@ exercise never hides the others.
 
 from __future__ import annotations
 
-import contextlib
 import os
+import secrets
+import select
 import signal
 import subprocess
 import sys
@@ -20,13 +21,31 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.catalog import Catalog, Exercise, Unit, check_limit
-from workbook.events import CheckOutcome, EventLog, ExerciseProblem, read_events
+from workbook.events import (
+    CHANNEL_VARIABLE,
+    CheckOutcome,
+    EventLog,
+    EventReader,
+    ExerciseProblem,
+    child_descriptors,
+    new_key,
+    open_channel,
+)
+from workbook.processes import (
+    AUTOLOAD_VARIABLE,
+    MEMORY_VARIABLE,
+    PARENT_VARIABLE,
+    RUN_TOKEN_VARIABLE,
+    kill_run,
+    memory_limit_mib,
+)
 from workbook.typecheck import STATE_DIR_VARIABLE
 
 GRACE_SECONDS = 2.0  # how far past its own alarm a check may run before it is killed
 STARTUP_SECONDS = 60.0  # time for pytest to start and collect before the first check begins
+EXIT_SECONDS = 10.0  # time for the child to exit after its last check
+UNIT_FLOOR_SECONDS = 120.0  # a unit's overall bound is never shorter than this
 _OUTPUT_TAIL = 4000
-AUTOLOAD_VARIABLE = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"  # the child loads only the plugins it names
 _PYTEST_INI = "[pytest]\naddopts =\npython_files = test_*.py\n"
 
 
@@ -41,6 +60,8 @@ class GradingRun:
     outcomes: dict[str, list[CheckOutcome]] = field(default_factory=dict)
     problems: dict[str, ExerciseProblem] = field(default_factory=dict)
     duration: float = 0.0
+    forged_events: int = 0  # lines on the channel that the child's plugin did not sign
+    interrupted: bool = False  # Ctrl-C: only the exercises in ``outcomes`` were graded
 
 
 @dataclass(frozen=True)
@@ -50,22 +71,41 @@ class RunOptions:
     source_root: Path | None = None  # default: the repository itself
     timeout: float | None = None  # seconds per check, overriding the metadata
     state_dir: Path | None = None  # default: <root>/.workbook
+    memory_mib: int | None = None  # per child; default WORKBOOK_MEMORY_MIB or 2048
+
+
+def unit_bound(exercises: Sequence[Exercise], timeout: float | None) -> float:
+    """Seconds a whole unit may take: twice each exercise's limit, at least two minutes."""
+    total = sum(2 * check_limit(e, timeout) + GRACE_SECONDS for e in exercises)
+    return STARTUP_SECONDS + max(UNIT_FLOOR_SECONDS, total)
 
 
 def run_unit(
     catalog: Catalog, unit: Unit, exercises: Sequence[Exercise], options: RunOptions
 ) -> GradingRun:
-    """Run the checkers of ``exercises`` (all of ``unit`` when empty) and gather the outcomes."""
+    """Run the checkers of ``exercises`` (all of ``unit`` when empty) and gather the outcomes.
+
+    Ctrl-C stops the child and everything it started; the run then holds the exercises graded
+    so far and ``interrupted`` is set.
+    """
     started = time.monotonic()
     pending = {e.id: e for e in (exercises or unit.exercises)}
+    deadline = started + unit_bound(list(pending.values()), options.timeout)
     run = GradingRun()
     with tempfile.TemporaryDirectory(prefix="workbook-") as scratch:
         ini = write_pytest_ini(Path(scratch))
         attempt = 0
         while pending:
             attempt += 1
-            events = Path(scratch) / f"events-{attempt}.jsonl"
-            log, ended = _run_child(catalog, unit, list(pending.values()), options, ini, events)
+            output = Path(scratch) / f"output-{attempt}.txt"
+            child = _Child(catalog, unit, list(pending.values()), options, ini, output)
+            try:
+                log, ended = child.run(deadline)
+            except KeyboardInterrupt:
+                run.interrupted = True
+                _absorb(run, child.reader.log, pending, None)
+                break
+            run.forged_events += log.forged
             finished = _absorb(run, log, pending, ended)
             for exercise_id in finished:
                 pending.pop(exercise_id, None)
@@ -82,6 +122,7 @@ class ChildEnd:
     returncode: int
     killed_for: str | None  # nodeid of a check killed for running too long
     output_tail: str
+    out_of_time: bool = False  # killed because the whole unit ran past its bound
 
     def describe(self) -> str:
         return (
@@ -103,12 +144,16 @@ def pytest_arguments(
     exercises: Sequence[Exercise],
     options: RunOptions,
     ini: Path,
-    events: Path,
 ) -> list[str]:
-    """The arguments of the pytest run that grades ``exercises`` (after ``python -m pytest``)."""
+    """The arguments of the pytest run that grades ``exercises`` (after ``python -m pytest``).
+
+    Only the workbook configures pytest: its own ini file, no conftest.py anywhere, no plugin
+    but its own (autoloading is off in the child's environment).
+    """
     command = [
         "-c",
         str(ini),
+        "--noconftest",
         "--rootdir",
         str(catalog.root),
         "-p",
@@ -125,8 +170,6 @@ def pytest_arguments(
         str(catalog.root),
         "--workbook-unit",
         unit.name,
-        "--workbook-events",
-        str(events),
     ]
     if options.source_root is not None:
         command += ["--workbook-source", str(options.source_root)]
@@ -135,106 +178,115 @@ def pytest_arguments(
     return command + [str(unit.directory / e.checker) for e in exercises]
 
 
-def _command(
-    catalog: Catalog,
-    unit: Unit,
-    exercises: list[Exercise],
-    options: RunOptions,
-    ini: Path,
-    events: Path,
-) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "pytest",
-        *pytest_arguments(catalog, unit, exercises, options, ini, events),
-    ]
+class _Child:
+    """One ``python -m pytest`` child: started, watched over its signed channel, then cleaned up."""
 
+    def __init__(
+        self,
+        catalog: Catalog,
+        unit: Unit,
+        exercises: list[Exercise],
+        options: RunOptions,
+        ini: Path,
+        output: Path,
+    ) -> None:
+        self.command = [
+            sys.executable,
+            "-P",  # the current folder is not importable: a learner's pytest.py shadows nothing
+            "-m",
+            "pytest",
+            *pytest_arguments(catalog, unit, exercises, options, ini),
+        ]
+        self.catalog = catalog
+        self.options = options
+        self.output = output
+        self.limits = {e.id: check_limit(e, options.timeout) + GRACE_SECONDS for e in exercises}
+        self.key = new_key()
+        self.reader = EventReader(self.key)
+        self.token = secrets.token_hex(8)
 
-def _run_child(
-    catalog: Catalog,
-    unit: Unit,
-    exercises: list[Exercise],
-    options: RunOptions,
-    ini: Path,
-    events: Path,
-) -> tuple[EventLog, ChildEnd]:
-    limits = {e.id: check_limit(e, options.timeout) + GRACE_SECONDS for e in exercises}
-    env = {
-        **os.environ,
-        STATE_DIR_VARIABLE: str(options.state_dir or catalog.root / ".workbook"),
-        "PYTHONHASHSEED": "0",
-        AUTOLOAD_VARIABLE: "1",
-    }
-    env.pop("PYTEST_ADDOPTS", None)
-    output = events.with_suffix(".out")
-    with output.open("wb") as sink:
-        child = subprocess.Popen(
-            _command(catalog, unit, exercises, options, ini, events),
-            cwd=catalog.root,
-            stdin=subprocess.DEVNULL,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-        killed_for = _watch(child, events, limits)
-    log = read_events(events)
-    return log, ChildEnd(child.returncode, killed_for, _tail(output))
+    def _environment(self, channel: str) -> dict[str, str]:
+        env = {
+            **os.environ,
+            STATE_DIR_VARIABLE: str(self.options.state_dir or self.catalog.root / ".workbook"),
+            "PYTHONHASHSEED": "0",
+            AUTOLOAD_VARIABLE: "1",
+            CHANNEL_VARIABLE: channel,
+            RUN_TOKEN_VARIABLE: self.token,
+            PARENT_VARIABLE: str(os.getpid()),
+        }
+        if self.options.memory_mib is not None:
+            env[MEMORY_VARIABLE] = str(self.options.memory_mib)
+        env.pop("PYTEST_ADDOPTS", None)
+        return env
 
-
-def _watch(child: subprocess.Popen[bytes], events: Path, limits: dict[str, float]) -> str | None:
-    """Wait for the child; kill it when one check outlives its limit. Return that check's id."""
-    running: str | None = None
-    since = time.monotonic()
-    deadline = since + STARTUP_SECONDS
-    offset = 0
-    while True:
+    def run(self, unit_deadline: float) -> tuple[EventLog, ChildEnd]:
+        readable, _, channel = open_channel(self.key)
+        inherited = child_descriptors(channel)
         try:
-            child.wait(timeout=0.05)
-            return None
-        except subprocess.TimeoutExpired:
-            pass
-        offset, latest = _follow(events, offset)
-        if latest is not None and latest != running:
-            running, since = latest, time.monotonic()
-            exercise_limit = limits.get(_exercise_of(latest, events), max(limits.values()))
-            deadline = since + exercise_limit
-        if time.monotonic() > deadline:
-            _kill(child)
-            return running or ""
+            with self.output.open("wb") as sink:
+                process = subprocess.Popen(
+                    self.command,
+                    cwd=self.catalog.root,
+                    stdin=subprocess.DEVNULL,
+                    stdout=sink,
+                    stderr=subprocess.STDOUT,
+                    env=self._environment(channel),
+                    start_new_session=True,
+                    pass_fds=inherited,
+                )
+        finally:
+            for descriptor in inherited:
+                os.close(descriptor)
+        try:
+            try:
+                killed_for, out_of_time = self._watch(process, readable, unit_deadline)
+            finally:
+                kill_run(process.pid, self.token)
+                process.wait()
+            self._drain(readable)
+        finally:
+            os.close(readable)
+        ended = ChildEnd(process.returncode, killed_for, _tail(self.output), out_of_time)
+        return self.reader.log, ended
 
+    def _watch(
+        self, process: subprocess.Popen[bytes], readable: int, unit_deadline: float
+    ) -> tuple[str | None, bool]:
+        """Wait for the child; kill it when a check outlives its limit or the unit its bound.
 
-def _follow(events: Path, offset: int) -> tuple[int, str | None]:
-    """Read new complete lines; return the new offset and the last check that started."""
-    try:
-        with events.open("rb") as stream:
-            stream.seek(offset)
-            chunk = stream.read()
-    except FileNotFoundError:
-        return offset, None
-    complete = chunk[: chunk.rfind(b"\n") + 1]
-    latest = None
-    for line in complete.splitlines():
-        if line.startswith(b'{"event": "started"'):
-            latest = line.split(b'"nodeid": "', 1)[1].rsplit(b'"', 1)[0].decode()
-        elif line.startswith(b'{"event": "outcome"'):
-            latest = latest or "(between checks)"
-    return offset + len(complete), latest
+        Return the check that was running when it was killed, and whether the unit's bound did it.
+        Only signed events move a deadline, so learner output cannot keep a check alive.
+        """
+        deadline = time.monotonic() + STARTUP_SECONDS
+        seen: set[str] = set()
+        while process.poll() is None:
+            ready, _, _ = select.select([readable], [], [], 0.05)
+            if ready:
+                for kind, nodeid in self.reader.feed(os.read(readable, 65536)):
+                    now = time.monotonic()
+                    if kind == "started" and nodeid not in seen:
+                        seen.add(nodeid)
+                        exercise = self.reader.log.collected.get(nodeid, ("", ""))[0]
+                        deadline = now + self.limits.get(exercise, max(self.limits.values()))
+                    elif kind == "outcome":
+                        deadline = now + STARTUP_SECONDS  # the next checker may import a lot
+                    elif kind == "finished":
+                        deadline = now + EXIT_SECONDS
+            now = time.monotonic()
+            if now > min(deadline, unit_deadline):
+                kill_run(process.pid, self.token)
+                process.wait()
+                return self.reader.log.running or "", now > unit_deadline
+        return None, False
 
-
-def _exercise_of(nodeid: str, events: Path) -> str:
-    log = read_events(events)
-    return log.collected.get(nodeid, ("", ""))[0]
-
-
-def _kill(child: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        if hasattr(os, "killpg"):
-            os.killpg(child.pid, signal.SIGKILL)  # the child and anything it started
-        else:
-            child.kill()
-    child.wait()
+    def _drain(self, readable: int) -> None:
+        """Read what the child wrote before it ended."""
+        while select.select([readable], [], [], 0)[0]:
+            chunk = os.read(readable, 65536)
+            if not chunk:
+                return
+            self.reader.feed(chunk)
 
 
 def _tail(path: Path) -> str:
@@ -246,9 +298,12 @@ def _tail(path: Path) -> str:
 
 
 def _absorb(
-    run: GradingRun, log: EventLog, pending: dict[str, Exercise], ended: ChildEnd
+    run: GradingRun, log: EventLog, pending: dict[str, Exercise], ended: ChildEnd | None
 ) -> set[str]:
-    """Add one child's outcomes to the run; return the exercises now fully graded."""
+    """Add one child's outcomes to the run; return the exercises now fully graded.
+
+    ``ended`` is None when the learner interrupted the run: only complete exercises count.
+    """
     for exercise_id, problem in log.problems.items():
         if exercise_id in pending:
             run.problems.setdefault(exercise_id, problem)
@@ -256,19 +311,19 @@ def _absorb(
     for nodeid, (exercise_id, _) in log.collected.items():
         expected.setdefault(exercise_id, []).append(nodeid)
     finished: set[str] = set()
-    interrupted = log.running if not log.finished else None
-    if ended.killed_for is not None and ended.killed_for in log.collected:
+    interrupted = log.running if not log.finished and ended is not None else None
+    if ended is not None and ended.killed_for is not None and ended.killed_for in log.collected:
         interrupted = ended.killed_for
     for exercise_id in pending:
         nodeids = expected.get(exercise_id, [])
         done = [log.outcomes[n] for n in nodeids if n in log.outcomes]
-        if interrupted in nodeids:
+        if ended is not None and interrupted in nodeids:
             run.outcomes[exercise_id] = _after_interruption(log, nodeids, interrupted, ended)
             finished.add(exercise_id)
         elif nodeids and len(done) == len(nodeids):
             run.outcomes[exercise_id] = done
             finished.add(exercise_id)
-        elif not nodeids and (log.finished or exercise_id in log.problems):
+        elif ended is not None and not nodeids and (log.finished or exercise_id in log.problems):
             run.outcomes[exercise_id] = []
             finished.add(exercise_id)
     return finished
@@ -278,7 +333,13 @@ def _after_interruption(
     log: EventLog, nodeids: list[str], interrupted: str, ended: ChildEnd
 ) -> list[CheckOutcome]:
     exercise_id, name = log.collected[interrupted]
-    if ended.killed_for == interrupted:
+    if ended.killed_for == interrupted and ended.out_of_time:
+        status, message = "timeout", "was still running when the whole run ran out of time"
+        help_text = (
+            "Several checks ran until their time limits: look for loops that never end, "
+            "then grade one exercise at a time (add its id, e.g. ex03)."
+        )
+    elif ended.killed_for == interrupted:
         status, message = "timeout", "did not finish in time and had to be stopped"
         help_text = (
             "Look for a loop that never ends; code stuck inside a C function (a huge "
@@ -324,5 +385,10 @@ def _crash_message(returncode: int) -> str:
             name = signal.Signals(-returncode).name
         except ValueError:
             name = f"signal {-returncode}"
+        if name == "SIGABRT":
+            return (
+                f"the Python process running your code died ({name}); if your code allocates "
+                f"a lot, it may have gone past the memory limit of {memory_limit_mib()} MiB"
+            )
         return f"the Python process running your code died ({name})"
     return f"the Python process running your code exited abruptly (exit status {returncode})"
