@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbook.progress import Progress, ProgressError, read_progress_file
+from workbook.state import STATE_FOLDER
 
 PROGRESS_ENVIRONMENT_VARIABLE = "WORKBOOK_PROGRESS"
-DEFAULT_PROGRESS = Path(".workbook") / "progress.json"
+DEFAULT_PROGRESS = Path(STATE_FOLDER) / "progress.json"
 
 
 @dataclass(frozen=True)

@@ -97,19 +97,36 @@ def test_progress_counts_attempts_and_first_pass(mini: MiniWorkbook) -> None:
     assert "week02" in run.out and "lesson only, 1 exercises planned" in run.out
 
 
-def test_a_corrupt_progress_file_is_rebuilt_with_a_warning(mini: MiniWorkbook) -> None:
+def test_a_corrupt_progress_file_is_restored_from_its_copy(mini: MiniWorkbook) -> None:
     mini.use_solution("ex02_total")
     mini.run("check", "week01")
+    mini.run("check", "week01")
     state = mini.root / ".workbook"
+    before = json.loads((state / "progress.json").read_text())["exercises"]
     (state / "progress.json").write_text("{ this is not json", encoding="utf-8")
     run = mini.run("progress")
     assert run.exit_code == 0
     assert run.err.startswith("warning: ")
-    assert "could not be read" in run.err and "rebuilt from the latest results" in run.err
+    assert "could not be read" in run.err and "restored from progress.json.bak" in run.err
     backups = list(state.glob("progress.json.corrupt-*"))
     assert [b.read_text() for b in backups] == ["{ this is not json"], "nothing is lost"
+    restored = json.loads((state / "progress.json").read_text())["exercises"]
+    assert restored == before, "first-pass times and attempt counts survive"
+    assert restored["week01/ex02_total"]["attempts"] == 2
+    assert "(6/16 pts)" in run.out
+
+
+def test_without_a_copy_progress_is_rebuilt_from_the_results(mini: MiniWorkbook) -> None:
+    mini.use_solution("ex02_total")
+    mini.run("check", "week01")
+    state = mini.root / ".workbook"
+    (state / "progress.json").write_text("[]", encoding="utf-8")
+    (state / "progress.json.bak").unlink()
+    run = mini.run("progress")
+    assert "could not be read" in run.err and "rebuilt from the latest results" in run.err
     rebuilt = json.loads((state / "progress.json").read_text())["exercises"]
     assert rebuilt["week01/ex02_total"]["first_passed_at"] is not None
+    assert rebuilt["week01/ex02_total"]["attempts"] == 1
     assert "(6/16 pts)" in run.out
 
 

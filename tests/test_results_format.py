@@ -29,6 +29,7 @@ def test_results_hold_the_documented_fields(mini: MiniWorkbook) -> None:
         "score",
         "max_score",
         "tampered",
+        "notices",
         "checked_at",
         "duration_seconds",
         "workbook_version",

@@ -18,6 +18,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from workbook.processes import memory_limit_mib
+
 
 class _ShortRepr(reprlib.Repr):
     """``reprlib`` that keeps a dict's keys in their order (the learner's order matters)."""
@@ -307,6 +309,17 @@ def _call(
 
 
 def _raised(call: str, error: Exception, expected: str, help: str) -> CheckFailure:
+    where = origin(error)
+    if isinstance(error, MemoryError):
+        limit = memory_limit_mib()
+        return CheckFailure(
+            f"called {call}, it used more than {limit} MiB of memory"
+            + (f"\n  raised {where}" if where else ""),
+            expected=f"{expected}, using at most {limit} MiB",
+            actual="MemoryError",
+            help="Look for a list or string that grows without end, or one built far bigger "
+            "than needed (for example [0] * 10**10).",
+        )
     if isinstance(error, RecursionError):
         help = (
             "The function keeps calling itself: make sure every path reaches a base case "
@@ -314,7 +327,7 @@ def _raised(call: str, error: Exception, expected: str, help: str) -> CheckFailu
         )
     return CheckFailure(
         f"called {call}, it raised {describe_exception(error)}, expected {expected}"
-        + (f"\n  raised {where}" if (where := origin(error)) else ""),
+        + (f"\n  raised {where}" if where else ""),
         expected=expected,
         actual=f"raised {describe_exception(error)}",
         help=help,

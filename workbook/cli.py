@@ -9,14 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workbook import __version__
-from workbook.catalog import Catalog, CatalogError, Unit, UnknownName, load_catalog
+from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
 from workbook.devcheck import dev_check, render_dev_check
 from workbook.integrity import manifest_is_current, tampered_files, write_manifest
 from workbook.mutation import GATE, MutateOptions, can_fork, mutate, render_scores
-from workbook.progress import load_progress, save_progress
+from workbook.progress import Progress, load_progress, save_progress
 from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
 from workbook.results import (
+    UnitResult,
     build_unit_result,
     grade_exercise,
     read_results,
@@ -24,6 +25,8 @@ from workbook.results import (
     write_results,
 )
 from workbook.runner import RunnerError, RunOptions, run_unit
+from workbook.scan import scan_files
+from workbook.state import state_dir
 from workbook.stubs import SKELETONS, StubError, drifted, sync
 
 EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
@@ -116,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StubError as error:
         print(f"Cannot generate stubs: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("\nStopped (Ctrl-C).", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except RunnerError as error:
         print(
             "The workbook could not run the checks. This is a problem in the workbook, not in "
@@ -138,7 +144,10 @@ def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
 
 
 def _state_dir(catalog: Catalog) -> Path:
-    return catalog.root / ".workbook"
+    return state_dir(catalog.root)
+
+
+EXIT_INTERRUPTED = 130
 
 
 def _check(
@@ -149,32 +158,90 @@ def _check(
         print(_no_exercises_yet(unit, catalog))
         return EXIT_OK
     chosen = [unit.exercise(exercise_name)] if exercise_name else list(unit.exercises)
-    run = run_unit(catalog, unit, chosen, RunOptions(timeout=timeout))
     state = _state_dir(catalog)
+    # Read the history before any learner code runs: whatever that code does to .workbook,
+    # what is written back afterwards is this copy plus the new verdict.
+    progress = _load_progress_safely(state, catalog)
+    previous = read_results(state, unit.name)
+    run = run_unit(catalog, unit, chosen, RunOptions(timeout=timeout))
+    if run.interrupted:
+        chosen = [e for e in chosen if e.id in run.outcomes or e.id in run.problems]
     graded = [grade_exercise(exercise, run) for exercise in chosen]
-    previous = read_results(state, unit.name) if exercise_name else None
     result = build_unit_result(
-        unit, graded, tampered=tampered_files(catalog), duration=run.duration, previous=previous
+        unit,
+        graded,
+        tampered=tampered_files(catalog),
+        duration=run.duration,
+        previous=previous if exercise_name or run.interrupted else None,
+        notices=_notices(catalog, unit, chosen, run.forged_events),
     )
-    write_results(state, result)
-    progress = load_progress(state, [u.name for u in catalog.units])
-    if progress.warning:
-        print(f"warning: {progress.warning}", file=sys.stderr)
     progress.record(result, [e.id for e in chosen])
-    save_progress(state, progress)
+    _save_state(state, result, progress)
     if output == "json":
         print(to_json(result), end="")
     elif output == "markdown":
         print(render_markdown(result, unit), end="")
     else:
-        shown = [e.id for e in chosen] if exercise_name else None
+        shown = [e.id for e in chosen] if exercise_name or run.interrupted else None
         print(render_terminal(result, unit, Style.for_stream(sys.stdout), only=shown), end="")
+    if run.interrupted:
+        print(
+            f"\nStopped (Ctrl-C): {len(chosen)} exercise(s) were graded and saved; the rest were "
+            f"not checked. Run  workbook check {unit.name}  again for them.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     all_chosen_pass = all(g.status == "passed" for g in graded)
     return (
         EXIT_OK
         if all_chosen_pass and (exercise_name or result.status == "passed")
         else EXIT_NOT_PASSING
     )
+
+
+def _load_progress_safely(state: Path, catalog: Catalog) -> Progress:
+    try:
+        progress = load_progress(state, [u.name for u in catalog.units])
+    except OSError as error:
+        print(f"warning: could not read your progress in {state} ({error}).", file=sys.stderr)
+        return Progress()
+    if progress.warning:
+        print(f"warning: {progress.warning}", file=sys.stderr)
+    return progress
+
+
+def _save_state(state: Path, result: UnitResult, progress: Progress) -> None:
+    """Write the results file and the progress; a failure costs the record, never the verdict."""
+    try:
+        write_results(state, result)
+        save_progress(state, progress)
+    except OSError as error:
+        print(
+            f"warning: this verdict could not be saved in {state} "
+            f"({error.strerror or error}: {error.filename or state}). It is shown below but "
+            f"not recorded; make sure {state.name} is a folder you can write to (or delete it), "
+            "then check again.",
+            file=sys.stderr,
+        )
+
+
+def _notices(catalog: Catalog, unit: Unit, chosen: list[Exercise], forged: int) -> list[str]:
+    """What the verdict should warn a mentor about: forged events, code reaching into grading."""
+    notices: list[str] = []
+    if forged:
+        notices.append(
+            f"{forged} line(s) on the workbook's private channel were not written by the "
+            "workbook (something in the learner's code wrote to it); they were ignored"
+        )
+    unit_dir = unit.directory.relative_to(catalog.root)
+    files = [
+        (path, path.relative_to(catalog.root).as_posix())
+        for exercise in chosen
+        for path in exercise.file_paths(catalog.root, unit_dir)
+        if path.is_file() and path.suffix == ".py"
+    ]
+    notices += [finding.describe() for finding in scan_files(files)]
+    return notices
 
 
 def _no_exercises_yet(unit: Unit, catalog: Catalog) -> str:
@@ -202,7 +269,10 @@ def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
     if shown < total:
         print(f"  (run the same command again for hint {shown + 1})")
     entry.hints_shown = max(entry.hints_shown, shown)
-    save_progress(state, progress)
+    try:
+        save_progress(state, progress)
+    except OSError as error:
+        print(f"warning: could not remember which hints you saw ({error}).", file=sys.stderr)
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ import contextlib
 import os
 import signal
 import sys
+import time
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from workbook.processes import AUTOLOAD_VARIABLE, guard_child, memory_limit_mib
 
 _GRADER = pytest.StashKey["Grader"]()
 _OUTCOME = pytest.StashKey[CheckOutcome]()
+_DEADLINE = pytest.StashKey[float]()  # time.monotonic() when the check's time is up
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -152,20 +154,10 @@ class Grader:
             )
         )
 
-    def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        marker = item.get_closest_marker("requires")
-        if marker is None:
-            return
-        for needed in marker.args:
-            if f"{item.nodeid.split('::')[0]}::{needed}" not in self.passed:
-                readable = str(needed).removeprefix("test_").replace("_", " ")
-                pytest.skip(f"can't check until '{readable}' passes")
-
     def remember_shared_state(self) -> None:
         """Note what learner code could damage for the exercises after it: builtins, the
         standard streams and the engine's own modules. Restored after every check."""
         self._builtins = dict(vars(builtins))
-        self._streams = (sys.stdout, sys.stderr)
         self._engine = {
             name: dict(vars(module))
             for name, module in list(sys.modules.items())
@@ -178,10 +170,34 @@ class Grader:
             module = sys.modules.get(name)
             if module is not None:
                 _restore_namespace(vars(module), saved)
-        for attribute, original in zip(("stdout", "stderr"), self._streams, strict=True):
-            current = getattr(sys, attribute)
-            if current is not original or getattr(current, "closed", False):
-                setattr(sys, attribute, original)
+
+    @contextlib.contextmanager
+    def _guarded(self, item: pytest.Item) -> Iterator[None]:
+        """One phase of a check (setup, call, teardown), where pytest catches what is raised:
+        the streams kept open, and the alarm armed for what is left of the check's time."""
+        left = item.stash.get(_DEADLINE, time.monotonic() + DEFAULT_TIMEOUT) - time.monotonic()
+        with _streams_kept_open(), _alarm(max(left, 0.01)):
+            yield
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, object, object]:
+        marker = item.get_closest_marker("requires")
+        for needed in marker.args if marker is not None else ():
+            if f"{item.nodeid.split('::')[0]}::{needed}" not in self.passed:
+                readable = str(needed).removeprefix("test_").replace("_", " ")
+                pytest.skip(f"can't check until '{readable}' passes")
+        with self._guarded(item):
+            return (yield)
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
+        with self._guarded(item):
+            return (yield)
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_teardown(self, item: pytest.Item) -> Generator[None, object, object]:
+        with self._guarded(item):
+            return (yield)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_pyfunc_call(self, pyfuncitem: pytest.Function) -> Generator[None, object, object]:
@@ -197,8 +213,8 @@ class Grader:
         if self.events is not None:
             self.events.started(item.nodeid)
         try:
-            with _alarm(self.limit(exercise)):
-                result = yield
+            item.stash[_DEADLINE] = time.monotonic() + self.limit(exercise)
+            result = yield
         finally:
             self.restore_shared_state()
         name = check_name(item)
@@ -255,6 +271,37 @@ class Grader:
                 item.nodeid, exercise_id, name, "passed", duration=report.duration
             )
         return report
+
+
+class _KeptOpen:
+    """A standard stream whose ``close()`` does nothing: learner code that closes ``sys.stdout``
+    must not break pytest's capture for every check after it."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.write = stream.write  # bound once: printing in a loop stays as fast as before
+        self.flush = stream.flush
+
+    def close(self) -> None:
+        pass
+
+    @property
+    def closed(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _streams_kept_open() -> Iterator[None]:
+    """Inside pytest's capture (these hooks run innermost), guard the streams, then restore."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _KeptOpen(saved[0]), _KeptOpen(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _restore_namespace(namespace: dict[str, Any], saved: dict[str, Any]) -> None:
@@ -320,6 +367,7 @@ def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) ->
             "that waits for something that never comes.",
         }
     if isinstance(error, LearnerInterrupted):
+        where = learner_frame(error.original, loader.import_roots, loader.display)
         return {
             "status": "failed",
             "message": f"your code raised {type(error.original).__name__}{where}",

@@ -1,7 +1,11 @@
 """The learner's history: attempts, first pass and best score per exercise.
 
-Kept in ``.workbook/progress.json``. A missing file starts fresh; a corrupt one is moved aside
-(nothing is deleted) and rebuilt from the results files, with a warning instead of a crash.
+Kept in ``.workbook/progress.json``, with a copy in ``progress.json.bak`` written after it. A
+missing or corrupt file is restored from the copy; a corrupt one is first moved aside (nothing
+is deleted). With neither, the history is rebuilt from the results files. Each case gives a
+warning instead of a crash. ``workbook check`` reads the history before it runs any learner code
+and writes it back afterwards, so code that deletes or edits these files during a run changes
+nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from workbook.results import UnitResult, read_results
+from workbook.state import write_atomically
 
 PROGRESS_VERSION = 1
 
@@ -62,6 +67,10 @@ def progress_path(state_dir: Path) -> Path:
     return state_dir / "progress.json"
 
 
+def backup_path(state_dir: Path) -> Path:
+    return state_dir / "progress.json.bak"
+
+
 def read_progress_file(path: Path) -> Progress:
     """Parse a progress file without changing anything; raise ProgressError if unreadable."""
     try:
@@ -75,23 +84,33 @@ def read_progress_file(path: Path) -> Progress:
 
 
 def load_progress(state_dir: Path, units: list[str]) -> Progress:
-    """Read the progress file; rebuild it from the results files if it is unreadable."""
-    path = progress_path(state_dir)
-    if not path.exists():
+    """Read the progress file; restore it from its copy, or rebuild it, if it is unreadable."""
+    path, backup = progress_path(state_dir), backup_path(state_dir)
+    if not path.exists() and not backup.exists():
         return Progress()
     try:
         return read_progress_file(path)
     except ProgressError as error:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        backup = path.with_name(f"progress.json.corrupt-{stamp}")
-        path.replace(backup)
-        rebuilt = rebuild_from_results(state_dir, units)
-        rebuilt.warning = (
-            f"{path} could not be read ({error}); it was moved to {backup.name} and your "
-            "progress was rebuilt from the latest results (attempt counts restart at 1)."
+        problem = "is missing" if not path.exists() else f"could not be read ({error})"
+        moved = ""
+        if path.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            aside = path.with_name(f"progress.json.corrupt-{stamp}")
+            path.replace(aside)
+            moved = f" It was moved to {aside.name}."
+    try:
+        restored = read_progress_file(backup)
+        restored.warning = (
+            f"{path} {problem}.{moved} Your progress was restored from {backup.name}."
         )
-        save_progress(state_dir, rebuilt)
-        return rebuilt
+    except ProgressError:
+        restored = rebuild_from_results(state_dir, units)
+        restored.warning = (
+            f"{path} {problem}.{moved} Your progress was rebuilt from the latest results "
+            "(attempt counts restart at 1)."
+        )
+    save_progress(state_dir, restored)
+    return restored
 
 
 def rebuild_from_results(state_dir: Path, units: list[str]) -> Progress:
@@ -110,7 +129,7 @@ def save_progress(state_dir: Path, progress: Progress) -> Path:
         "version": PROGRESS_VERSION,
         "exercises": {key: asdict(value) for key, value in sorted(progress.exercises.items())},
     }
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
-    temporary.replace(path)
+    text = json.dumps(document, indent=2) + "\n"
+    write_atomically(path, text)
+    write_atomically(backup_path(state_dir), text)
     return path

@@ -100,6 +100,8 @@ def render_terminal(
     lines = [style.paint(f"{unit.name} · {result.title}", "1"), ""]
     if result.tampered:
         lines += _tampered_lines(result.tampered, style)
+    if result.notices:
+        lines += _notice_lines(result.notices, style)
     hints = {e.id: e.hints for e in unit.exercises}
     slug_width = max((len(e.id.split("/")[-1]) for e in result.exercises), default=10)
     for exercise in result.exercises:
@@ -166,6 +168,14 @@ def _tampered_lines(tampered: tuple[str, ...], style: Style) -> list[str]:
     return lines
 
 
+def _notice_lines(notices: tuple[str, ...], style: Style) -> list[str]:
+    heading = style.paint("Code that reaches into the grading", "33;1")
+    lines = [f"  {heading} (a mentor reviewing your work will see this):"]
+    lines += [f"    {notice}" for notice in notices]
+    lines += ["  Exercises never need any of this; remove it unless you are only exploring.", ""]
+    return lines
+
+
 def _next_step_lines(result: UnitResult, unit: Unit, only: list[str] | None) -> list[str]:
     """Point at the exercise to work on next: the one just checked if it still fails."""
     failing = [e.id for e in result.exercises if e.status != "passed"]
@@ -188,8 +198,12 @@ def render_markdown(result: UnitResult, unit: Unit) -> str:
     """The same verdict as Markdown, for a pull-request summary or comment."""
     lines = [f"### {unit.name} · {result.title}: {result.score}/{result.max_score} points", ""]
     if result.tampered:
-        lines += ["> [!WARNING]", "> These workbook files differ from the committed manifest:"]
+        lines += ["> [!WARNING]", "> These workbook files differ from the course's own:"]
         lines += [f"> - `{name}`" for name in result.tampered]
+        lines.append("")
+    if result.notices:
+        lines += ["> [!CAUTION]", "> The learner's code reaches into the grading:"]
+        lines += [f"> - {notice}" for notice in result.notices]
         lines.append("")
     lines += ["| | Exercise | Points | Status | First problem |", "|---|---|---|---|---|"]
     for exercise in result.exercises:

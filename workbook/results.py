@@ -8,7 +8,7 @@ the pull-request summary, the progress page and the self-check. Its format is do
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +17,7 @@ from workbook import __version__
 from workbook.catalog import Exercise, Unit
 from workbook.events import CheckOutcome, TestStatus
 from workbook.runner import GradingRun
+from workbook.state import write_atomically
 
 RESULTS_VERSION = 1
 ExerciseStatus = Literal["passed", "failed", "not_started", "error", "timeout", "crashed"]
@@ -80,6 +81,7 @@ class UnitResult:
     max_score: int
     exercises: tuple[ExerciseResult, ...]
     tampered: tuple[str, ...] = ()
+    notices: tuple[str, ...] = ()  # learner code reaching into the grading (see ``scan``)
     checked_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     duration_seconds: float = 0.0
     workbook_version: str = __version__
@@ -156,6 +158,7 @@ def build_unit_result(
     tampered: list[str],
     duration: float,
     previous: UnitResult | None = None,
+    notices: list[str] | None = None,
 ) -> UnitResult:
     """The unit's result: the exercises just graded, merged over an earlier partial result."""
     by_id = {e.id: e for e in previous.exercises} if previous else {}
@@ -177,6 +180,7 @@ def build_unit_result(
         max_score=unit.max_points,
         exercises=exercises,
         tampered=tuple(tampered),
+        notices=tuple(notices or ()),
         duration_seconds=round(duration, 3),
     )
 
@@ -193,6 +197,7 @@ def to_json(result: UnitResult) -> str:
             "score",
             "max_score",
             "tampered",
+            "notices",
             "checked_at",
             "duration_seconds",
             "workbook_version",
@@ -217,6 +222,7 @@ def from_json(text: str) -> UnitResult:
             max_score=data["max_score"],
             exercises=exercises,
             tampered=tuple(data["tampered"]),
+            notices=tuple(data.get("notices", ())),
             checked_at=data["checked_at"],
             duration_seconds=data["duration_seconds"],
             workbook_version=data["workbook_version"],
@@ -239,10 +245,7 @@ def results_path(state_dir: Path, unit: str) -> Path:
 
 def write_results(state_dir: Path, result: UnitResult) -> Path:
     path = results_path(state_dir, result.unit)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(to_json(result), encoding="utf-8")
-    temporary.replace(path)
+    write_atomically(path, to_json(result))
     return path
 
 
@@ -253,7 +256,3 @@ def read_results(state_dir: Path, unit: str) -> UnitResult | None:
         return from_json(path.read_text(encoding="utf-8"))
     except (OSError, ResultsError):
         return None
-
-
-def with_tampered(result: UnitResult, tampered: list[str]) -> UnitResult:
-    return replace(result, tampered=tuple(tampered))

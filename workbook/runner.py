@@ -39,6 +39,7 @@ from workbook.processes import (
     kill_run,
     memory_limit_mib,
 )
+from workbook.state import state_dir
 from workbook.typecheck import STATE_DIR_VARIABLE
 
 GRACE_SECONDS = 2.0  # how far past its own alarm a check may run before it is killed
@@ -96,6 +97,9 @@ def run_unit(
         ini = write_pytest_ini(Path(scratch))
         attempt = 0
         while pending:
+            if time.monotonic() > deadline:
+                _out_of_time(run, pending)
+                break
             attempt += 1
             output = Path(scratch) / f"output-{attempt}.txt"
             child = _Child(catalog, unit, list(pending.values()), options, ini, output)
@@ -109,10 +113,26 @@ def run_unit(
             finished = _absorb(run, log, pending, ended)
             for exercise_id in finished:
                 pending.pop(exercise_id, None)
-            if not finished and pending:
+            if ended.out_of_time:
+                _out_of_time(run, pending)
+            elif not finished and pending:
                 raise RunnerError(ended.describe())
     run.duration = time.monotonic() - started
     return run
+
+
+def _out_of_time(run: GradingRun, pending: dict[str, Exercise]) -> None:
+    """The unit's bound has passed: the exercises not reached are reported, not run."""
+    for exercise in pending.values():
+        slug = exercise.slug.split("_")[0]
+        run.problems[exercise.id] = ExerciseProblem(
+            exercise.id,
+            "error",
+            "not checked: the whole run ran out of time before reaching this exercise",
+            help=f"Grade it on its own: workbook check {exercise.unit} {slug}",
+        )
+        run.outcomes[exercise.id] = []
+    pending.clear()
 
 
 @dataclass(frozen=True)
@@ -208,7 +228,7 @@ class _Child:
     def _environment(self, channel: str) -> dict[str, str]:
         env = {
             **os.environ,
-            STATE_DIR_VARIABLE: str(self.options.state_dir or self.catalog.root / ".workbook"),
+            STATE_DIR_VARIABLE: str(self.options.state_dir or state_dir(self.catalog.root)),
             "PYTHONHASHSEED": "0",
             AUTOLOAD_VARIABLE: "1",
             CHANNEL_VARIABLE: channel,

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from workbook.checking import CheckFailure, Learner
+from workbook.state import STATE_FOLDER
 
 STATE_DIR_VARIABLE = "WORKBOOK_STATE_DIR"
 _MAX_ERRORS_SHOWN = 5
@@ -15,7 +16,7 @@ def expect_mypy_strict(learner: Learner) -> None:
     """Fail unless ``mypy --strict`` accepts the learner's file, quoting the first errors."""
     from mypy import api  # imported here: mypy is slow to import and only some checks need it
 
-    state_dir = Path(os.environ.get(STATE_DIR_VARIABLE, ".workbook"))
+    state_dir = Path(os.environ.get(STATE_DIR_VARIABLE, STATE_FOLDER))
     stdout, _, status = api.run(
         [
             "--strict",
