@@ -26,6 +26,7 @@ nox.options.reuse_venv = "yes"
 nox.options.error_on_external_run = True
 
 WEEKS = [f"week{number:02d}" for number in range(1, 14)]
+MUTANT_SAMPLE = "40"  # mutants graded per exercise in nox -s tests
 CAPSTONE = "solutions/capstone"  # the reference TaskHub: a project with its own uv.lock
 LINTED = [
     "workbook",
@@ -128,6 +129,9 @@ def tests(session: nox.Session) -> None:
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
     session.run("pytest", *session.posargs, env=env)
     session.run("workbook", "dev", "check")
+    # The mutation gate: each checker kills at least 95% of a fixed sample of its solution's
+    # mutants (the full run, without --sample, is for maintainers: workbook dev mutate).
+    session.run("workbook", "dev", "mutate", "--sample", MUTANT_SAMPLE)
     run_lint(session)
     run_capstone(session, "pytest", "-q", "-p", "no:cacheprovider")
     run_capstone(session, "ruff", "check", ".")
