@@ -12,8 +12,8 @@ from sitegen.home import home_page
 from sitegen.links import LinkRewriter
 from sitegen.progress_source import LearnerProgress, progress_file, read_progress
 from sitegen.roadmap import roadmap_page
-from sitegen.sources import WEEK_COUNT, SiteError, Week, plain, table
-from workbook.catalog import Catalog, CatalogError, Unit, load_catalog, week_name
+from sitegen.sources import SiteError, Week, plain, table
+from workbook.catalog import WEEK_COUNT, Catalog, CatalogError, Unit, load_catalog, week_name
 
 DEFAULT_OUTPUT = Path("build") / "site-src"
 _MARKER = ".sitegen"  # marks a folder this package made, so it may be replaced

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from workbook.catalog import Exercise, Unit, week_name
 
-WEEK_COUNT = 13
 EN_DASH = "\N{EN DASH}"  # day ranges read "Days 15 to 21" with an en dash, as in the lessons
 CAPSTONE_WEEKS = range(9, 13)  # TaskHub is built in weeks 9 to 12 (README.md)
 
