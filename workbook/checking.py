@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import inspect
 import reprlib
-import sysconfig
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from types import ModuleType
 from typing import Any
 
 from workbook.processes import memory_limit_mib
+from workbook.tracebacks import learner_line
 
 
 class _ShortRepr(reprlib.Repr):
@@ -334,23 +333,10 @@ def _raised(call: str, error: Exception, expected: str, help: str) -> CheckFailu
     )
 
 
-_ENGINE_DIR = Path(__file__).resolve().parent
-_LIBRARY_DIRS = tuple(
-    Path(p).resolve() for p in {sysconfig.get_path("stdlib"), sysconfig.get_path("purelib")}
-)
-
-
 def origin(error: BaseException) -> str:
     """``at file.py, line 12: code`` for the deepest frame in the learner's own code."""
-    found = ""
-    for frame in traceback.extract_tb(error.__traceback__):
-        path = Path(frame.filename).resolve()
-        if not path.is_file():  # code generated at run time, e.g. a dataclass's __init__
-            continue
-        if path.is_relative_to(_ENGINE_DIR) or any(path.is_relative_to(d) for d in _LIBRARY_DIRS):
-            continue
-        found = f"at {path.name}, line {frame.lineno}: {(frame.line or '').strip()}"
-    return found
+    line = learner_line(error)
+    return f"at {line.path.name}, line {line.number}: {line.code}" if line else ""
 
 
 def _signature_text(func: Callable[..., Any]) -> str:

@@ -7,15 +7,14 @@ missing file, a missing third-party module or an untouched stub each get their o
 from __future__ import annotations
 
 import importlib
-import linecache
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
 from workbook.catalog import Exercise
 from workbook.checking import Learner, describe_exception
 from workbook.events import ExerciseProblem
+from workbook.tracebacks import learner_line
 
 
 class CheckTimedOut(BaseException):
@@ -141,8 +140,7 @@ class ExerciseLoader:
                 help="Code at the top level of the file runs on import; fix the line above or "
                 "move it inside a function.",
             )
-        display = shown
-        return Learner(exercise.id, display, module)
+        return Learner(exercise.id, shown, module)
 
 
 def _syntax_problem(
@@ -169,11 +167,6 @@ def _syntax_problem(
 def learner_frame(
     error: BaseException, import_roots: list[Path], display: Callable[[Path], str]
 ) -> str:
-    """`` (file.py, line 12: `code`)`` for the deepest frame inside the learner's files."""
-    found = ""
-    for frame in traceback.extract_tb(error.__traceback__):
-        path = Path(frame.filename)
-        if any(path.is_relative_to(root) for root in import_roots):
-            code = (frame.line or linecache.getline(frame.filename, frame.lineno or 0)).strip()
-            found = f" ({display(path)}, line {frame.lineno}: {code})"
-    return found
+    """`` (file.py, line 12: code)`` for the deepest frame inside the learner's files."""
+    line = learner_line(error, import_roots)
+    return f" ({display(line.path)}, line {line.number}: {line.code})" if line else ""

@@ -111,7 +111,19 @@ def make_mutants(text: str, source_name: str) -> list[Mutant]:
             code = lines[start - 1].strip()
             mutants.append(Mutant(start, code, change, source))
     mutants.sort(key=lambda m: (m.line, m.change))
-    return mutants
+    return _numbered(mutants)
+
+
+def _numbered(mutants: list[Mutant]) -> list[Mutant]:
+    """Tell apart mutants whose line and change read the same (``1 → 2`` twice on one line)
+    with ``(#2)``, ``(#3)``..., so each can be listed as equivalent on its own."""
+    seen: dict[tuple[str, str], int] = {}
+    numbered = []
+    for mutant in mutants:
+        count = seen[(mutant.code, mutant.change)] = seen.get((mutant.code, mutant.change), 0) + 1
+        change = mutant.change if count == 1 else f"{mutant.change} (#{count})"
+        numbered.append(Mutant(mutant.line, mutant.code, change, mutant.source))
+    return numbered
 
 
 def _compiles(source: str, source_name: str) -> bool:

@@ -14,6 +14,7 @@ import signal
 import sys
 import time
 from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import pytest
 
 from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, check_limit, load_catalog
 from workbook.checking import CheckFailure, Learner, NotStarted, describe_exception
-from workbook.events import CheckOutcome, EventWriter, ExerciseProblem
+from workbook.events import CheckOutcome, EventWriter, ExerciseProblem, TestStatus
 from workbook.loading import (
     CheckTimedOut,
     ExerciseLoader,
@@ -259,12 +260,17 @@ class Grader:
             error = call.excinfo.value
             if isinstance(error, ExerciseUnavailable) and self.events is not None:
                 self.events.problem(error.problem)
-            fields = describe_failure(error, self.loader, call.when)
-            if fields["status"] == "timeout":
-                limit = self.limit(exercise)
-                fields["message"] = fields["message"].replace("in time", f"within {limit:g} s")
+            failure = describe_failure(error, self.loader, call.when, self.limit(exercise))
             item.stash[_OUTCOME] = CheckOutcome(
-                item.nodeid, exercise_id, name, duration=report.duration, **fields
+                item.nodeid,
+                exercise_id,
+                name,
+                failure.status,
+                failure.message,
+                failure.expected,
+                failure.actual,
+                failure.help,
+                duration=report.duration,
             )
         elif report.when == "call":
             item.stash[_OUTCOME] = CheckOutcome(
@@ -337,93 +343,106 @@ def _alarm(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def describe_failure(error: BaseException, loader: ExerciseLoader, when: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Failure:
+    """What a check that did not pass tells the learner."""
+
+    status: TestStatus
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+    help: str | None = None
+
+
+def describe_failure(
+    error: BaseException, loader: ExerciseLoader, when: str, limit: float
+) -> Failure:
     """Turn what a check raised into the status and the sentences the learner reads."""
     if isinstance(error, CheckFailure):
-        return {
-            "status": "failed",
-            "message": error.message,
-            "expected": error.expected,
-            "actual": error.actual,
-            "help": error.help,
-        }
+        return Failure(
+            status="failed",
+            message=error.message,
+            expected=error.expected,
+            actual=error.actual,
+            help=error.help,
+        )
     if isinstance(error, ExerciseUnavailable):
         problem = error.problem
-        return {"status": problem.status, "message": problem.message, "help": problem.help}
+        return Failure(problem.status, problem.message, help=problem.help)
     where = learner_frame(error, loader.import_roots, loader.display)
     if isinstance(error, NotStarted):
-        return {"status": "not_started", "message": error.message, "help": error.help}
+        return Failure(status="not_started", message=error.message, help=error.help)
     if isinstance(error, NotImplementedError):
-        return {
-            "status": "not_started",
-            "message": f"still the starting stub{where}",
-            "help": "Replace the 'raise NotImplementedError' with your code.",
-        }
+        return Failure(
+            status="not_started",
+            message=f"still the starting stub{where}",
+            help="Replace the 'raise NotImplementedError' with your code.",
+        )
     if isinstance(error, CheckTimedOut):
-        return {
-            "status": "timeout",
-            "message": f"did not finish in time{where}",
-            "help": "Look for a loop whose condition never becomes false, or a function "
+        return Failure(
+            status="timeout",
+            message=f"did not finish within {limit:g} s{where}",
+            help="Look for a loop whose condition never becomes false, or a function "
             "that waits for something that never comes.",
-        }
+        )
     if isinstance(error, LearnerInterrupted):
         where = learner_frame(error.original, loader.import_roots, loader.display)
-        return {
-            "status": "failed",
-            "message": f"your code raised {type(error.original).__name__}{where}",
-            "expected": "a returned value or an ordinary exception",
-            "actual": type(error.original).__name__,
-            "help": "KeyboardInterrupt means 'the user pressed Ctrl-C' and pytest.exit() ends a "
+        return Failure(
+            status="failed",
+            message=f"your code raised {type(error.original).__name__}{where}",
+            expected="a returned value or an ordinary exception",
+            actual=type(error.original).__name__,
+            help="KeyboardInterrupt means 'the user pressed Ctrl-C' and pytest.exit() ends a "
             "test run; neither belongs in the exercise's code. Raise a ValueError or similar.",
-        }
+        )
     if isinstance(error, MemoryError):
-        return {
-            "status": "failed",
-            "message": f"your code used more than {memory_limit_mib()} MiB of memory{where}",
-            "expected": f"at most {memory_limit_mib()} MiB",
-            "actual": "MemoryError",
-            "help": "Look for a list or string that grows without end, or one built far bigger "
+        return Failure(
+            status="failed",
+            message=f"your code used more than {memory_limit_mib()} MiB of memory{where}",
+            expected=f"at most {memory_limit_mib()} MiB",
+            actual="MemoryError",
+            help="Look for a list or string that grows without end, or one built far bigger "
             "than needed (for example [0] * 10**10).",
-        }
+        )
     if isinstance(error, InputCalled):
-        return {
-            "status": "failed",
-            "message": f"your code called input(){where}",
-            "expected": "data taken from the function's arguments",
-            "actual": "a call to input(), which would wait for a keyboard",
-            "help": "Exercises pass data as arguments; remove input() from the function.",
-        }
+        return Failure(
+            status="failed",
+            message=f"your code called input(){where}",
+            expected="data taken from the function's arguments",
+            actual="a call to input(), which would wait for a keyboard",
+            help="Exercises pass data as arguments; remove input() from the function.",
+        )
     if isinstance(error, SystemExit):
-        return {
-            "status": "failed",
-            "message": f"your code called exit() or sys.exit(){where}",
-            "expected": "a returned value or a raised exception",
-            "actual": "SystemExit",
-            "help": "A function should return or raise; only a program's entry point exits.",
-        }
+        return Failure(
+            status="failed",
+            message=f"your code called exit() or sys.exit(){where}",
+            expected="a returned value or a raised exception",
+            actual="SystemExit",
+            help="A function should return or raise; only a program's entry point exits.",
+        )
     if isinstance(error, RecursionError):
-        return {
-            "status": "failed",
-            "message": f"maximum recursion depth exceeded{where}",
-            "help": "The function keeps calling itself: check that every path reaches a "
+        return Failure(
+            status="failed",
+            message=f"maximum recursion depth exceeded{where}",
+            help="The function keeps calling itself: check that every path reaches a "
             "base case that returns without recursing.",
-        }
+        )
     if isinstance(error, AssertionError):
         text = str(error).strip().splitlines()
-        return {
-            "status": "failed",
-            "message": text[0] if text else "an assertion failed",
-            "help": "Read the check's name: it says what behaviour is expected.",
-        }
+        return Failure(
+            status="failed",
+            message=text[0] if text else "an assertion failed",
+            help="Read the check's name: it says what behaviour is expected.",
+        )
     if where:
-        return {
-            "status": "failed",
-            "message": f"your code raised {describe_exception(error)}{where}",
-            "help": "Read the error and the line it names; run the function by hand with "
+        return Failure(
+            status="failed",
+            message=f"your code raised {describe_exception(error)}{where}",
+            help="Read the error and the line it names; run the function by hand with "
             "the same input to see it happen.",
-        }
-    return {
-        "status": "failed" if when == "call" else "error",
-        "message": f"the check could not use your result: {describe_exception(error)}",
-        "help": "Check the type of what your code returns (a missing 'return' gives None).",
-    }
+        )
+    return Failure(
+        status="failed" if when == "call" else "error",
+        message=f"the check could not use your result: {describe_exception(error)}",
+        help="Check the type of what your code returns (a missing 'return' gives None).",
+    )
