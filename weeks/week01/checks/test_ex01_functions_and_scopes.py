@@ -114,6 +114,9 @@ def test_paginate_rejects_bad_numbers(learner: Learner) -> None:
                   "everything.")
     expect_call(paginate, items, per_page=100, returns=items,
                 help="per_page=100 is the largest allowed value, and it is allowed.")
+    expect_call(paginate, items, page=3, per_page=1, returns=[2],
+                help="per_page=1 is the smallest allowed value: one item per page. Both ends "
+                "of 1-100 are inclusive (1 <= per_page <= MAX_PER_PAGE).")
 
 
 @pytest.mark.requires("test_paginate_pages")

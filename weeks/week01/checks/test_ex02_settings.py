@@ -105,6 +105,13 @@ def test_load_settings_reports_bad_values(learner: Learner) -> None:
         expect_equal(getattr(error, "variable", None), variable,
                      what=f"load_settings({environ!r}) raised SettingsError whose .variable",
                      help="The error should name the variable that holds the bad value.")
+        explanation = str(error).removeprefix(f"{variable}:").strip()
+        expect_true(bool(explanation), what=f"load_settings({environ!r}) raised SettingsError",
+                    expected=f"a message that says what is wrong with {variable}",
+                    actual=f"the message {str(error)!r}",
+                    help="SettingsError(variable, message) puts the variable's name in front; "
+                    "the message after it tells the operator what to fix, such as 'must not "
+                    "be empty'.")
 
 
 @pytest.mark.requires("test_load_settings_reads_environment")

@@ -53,6 +53,9 @@ def test_order_total_rejects_bad_discount(learner: Learner) -> None:
                   "ValueError and mention the discount in the message.")
     expect_raises(ValueError, order_total, CART, -5, match="discount",
                   help="A negative discount would raise the price; reject it too.")
+    expect_raises(ValueError, order_total, CART, -1, match="discount",
+                  help="-1 is just below the smallest valid discount (0): check the lower bound "
+                  "with 0 <= discount_percent.")
 
 
 def test_find_line(learner: Learner) -> None:
@@ -69,7 +72,7 @@ def test_format_cents(learner: Learner) -> None:
     """formats cents as an amount with two decimals"""
     format_cents = learner.function("format_cents")
     cases = [(1999, "19.99"), (5, "0.05"), (100, "1.00"), (0, "0.00"), (123456, "1234.56"),
-             (-5, "-0.05"), (-1999, "-19.99")]
+             (-5, "-0.05"), (-1, "-0.01"), (-1999, "-19.99")]
     for cents, text in cases:
         expect_call(format_cents, cents, returns=text,
                     help="divmod(cents, 100) splits whole units from cents; pad the cents to two "

@@ -40,6 +40,20 @@ def _error(learner: Learner, name: str, *args: Any) -> BaseException:
     return error
 
 
+def _expect_sentence(error: BaseException, shown: str, *values: object) -> None:
+    """The message says what went wrong in words, not only the values the error was given."""
+    text = str(error)
+    leftover = text
+    for value in values:
+        leftover = leftover.replace(str(value), "")
+    expect_true(any(char.isalpha() for char in leftover), what=f"str({shown})",
+                expected="a sentence that says what went wrong, with the values in it",
+                actual=f"{text!r}, only the values",
+                help="Call super().__init__(message) with one f-string that explains the "
+                "problem. Without that call, Python keeps the raw arguments, and a log line "
+                "shows only those values, not what went wrong.")
+
+
 def test_product_not_found(learner: Learner) -> None:
     """ProductNotFound keeps the SKU and names it in its message"""
     error = _error(learner, "ProductNotFound", "MUG-XL")
@@ -50,6 +64,7 @@ def test_product_not_found(learner: Learner) -> None:
                 expected="a message that names 'MUG-XL'", actual=repr(str(error)),
                 help="Pass a readable message to super().__init__(...); that is what str() and "
                 "the logs show.")
+    _expect_sentence(error, "ProductNotFound('MUG-XL')", "MUG-XL")
 
 
 def test_errors_carry_numbers(learner: Learner) -> None:
@@ -61,6 +76,7 @@ def test_errors_carry_numbers(learner: Learner) -> None:
     expect_true("-2" in str(invalid), what="str(InvalidQuantity('MUG', -2))",
                 expected="a message that shows the bad quantity -2", actual=repr(str(invalid)),
                 help="Say what was wrong and what value was received.")
+    _expect_sentence(invalid, "InvalidQuantity('MUG', -2)", "MUG", -2)
     out = _error(learner, "OutOfStock", "TSHIRT-M", 5, 2)
     values = tuple(getattr(out, name, None) for name in ("sku", "requested", "available"))
     expect_equal(values, ("TSHIRT-M", 5, 2),
@@ -71,6 +87,7 @@ def test_errors_carry_numbers(learner: Learner) -> None:
                 expected="a message with both 5 (requested) and 2 (available)",
                 actual=repr(text),
                 help="A support engineer reading the log needs both numbers.")
+    _expect_sentence(out, "OutOfStock('TSHIRT-M', 5, 2)", "TSHIRT-M", 5, 2)
 
 
 def test_reserve_success(learner: Learner) -> None:

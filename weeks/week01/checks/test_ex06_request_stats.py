@@ -98,6 +98,10 @@ def test_error_rate(learner: Learner) -> None:
     _expect_on_log(error_rate, half, returns=0.5,
                    help="Two of the four requests have a status of 500 or more; 404 is a client "
                    "error, not a server error.")
+    edge = [_request("ana", "/a", 499, 1.0), _request("bo", "/b", 500, 1.0)]
+    _expect_on_log(error_rate, edge, returns=0.5,
+                   help="500 is the first server error and counts (status >= 500); 499 is still "
+                   "a client error and does not.")
     expect_call(error_rate, [], returns=0.0,
                 help="Dividing by zero requests fails: return 0.0 when there are none.")
     result = call(error_rate, (r for r in half),

@@ -108,6 +108,7 @@ def test_csv_unclosed_quote(learner: Learner) -> None:
     """rejects a quote that is never closed with ValueError"""
     split = learner.function("split_csv_line")
     for line in ('1,"Smith, Ana', '"', 'a,"b""'):
-        expect_raises(ValueError, split, line,
+        expect_raises(ValueError, split, line, match=repr(line),
                       help="If you reach the end of the line while still inside quotes, the "
-                      "line is broken: raise ValueError instead of guessing.")
+                      "line is broken: raise ValueError instead of guessing, and quote the line "
+                      "in the message (use !r).")

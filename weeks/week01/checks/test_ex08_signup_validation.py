@@ -129,6 +129,10 @@ def test_password_email_name_and_common(learner: Learner) -> None:
     expect_call(validate_password, "Bo-is-great-2024", email="bo@example.com", returns=[],
                 help="Names shorter than MIN_NAME_LENGTH_TO_CHECK (3) are too likely to match "
                 "by chance: skip the rule for them.")
+    expect_call(validate_password, "Ann-is-great-2024", email="ann@example.com",
+                returns=[HAS_EMAIL_NAME],
+                help="A name of exactly MIN_NAME_LENGTH_TO_CHECK (3) characters is long enough "
+                "to check: the rule applies from 3 characters up (>=, not >).")
     expect_call(validate_password, "Password1234", returns=[TOO_COMMON],
                 help="Compare the lower-cased password with COMMON_PASSWORDS.")
     expect_call(validate_password, "password1234", email="pass@example.com",

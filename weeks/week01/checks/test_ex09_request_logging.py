@@ -95,9 +95,11 @@ def test_failures_logged_at_warning_and_error(
     handle_request = learner.function("handle_request")
     cases = [(404, logging.WARNING, "A 4xx means the client sent something wrong: the service "
               "is fine, but it is worth a warning."),
+             (400, logging.WARNING, "400 is the first client error: compare with >= 400."),
              (499, logging.WARNING, "499 is still a client error (400 to 499)."),
              (503, logging.ERROR, "A 5xx means the service failed, even if nothing was raised: "
-              "log it at ERROR.")]
+              "log it at ERROR."),
+             (500, logging.ERROR, "500 is the first server error: compare with >= 500.")]
     for status, level, help_text in cases:
         caplog.clear()
         expect_call(handle_request, "req-0007", "/payments", _returns(status), returns=status,
