@@ -11,6 +11,7 @@ from pathlib import Path
 from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
 from workbook.devcheck import dev_check, render_dev_check
+from workbook.grading import build_unit_result, grade_exercise
 from workbook.integrity import manifest_is_current, tampered_files, write_manifest
 from workbook.mutation import GATE, MutateOptions, can_fork, mutate, render_scores
 from workbook.progress import Progress, load_progress, save_progress
@@ -18,8 +19,6 @@ from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
 from workbook.results import (
     UnitResult,
-    build_unit_result,
-    grade_exercise,
     read_results,
     to_json,
     write_results,

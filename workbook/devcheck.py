@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.catalog import Catalog, Unit
+from workbook.grading import grade_exercise
 from workbook.integrity import MANIFEST_NAME, manifest_is_current
-from workbook.results import grade_exercise
 from workbook.runner import GradingRun, RunOptions, run_unit
 from workbook.stubs import StubError, drifted, write_pristine_tree
 

@@ -9,52 +9,7 @@ from typing import TextIO
 
 from workbook.catalog import Unit
 from workbook.results import ExerciseResult, TestResult, UnitResult
-
-_LABELS = {
-    "passed": "passed",
-    "failed": "failed",
-    "not_started": "not started",
-    "error": "error",
-    "timeout": "timed out",
-    "crashed": "crashed",
-    "skipped": "skipped",
-}
-_SYMBOLS = {
-    "passed": "✔",
-    "failed": "✘",
-    "not_started": "○",
-    "error": "!",
-    "timeout": "⏱",
-    "crashed": "✘",
-    "skipped": "-",
-}
-_ASCII = {
-    "passed": "+",
-    "failed": "x",
-    "not_started": ".",
-    "error": "!",
-    "timeout": "T",
-    "crashed": "X",
-    "skipped": "-",
-}
-_EMOJI = {
-    "passed": "✅",
-    "failed": "❌",
-    "not_started": "⚪",
-    "error": "⚠️",
-    "timeout": "⏱️",
-    "crashed": "💥",
-    "skipped": "➖",
-}
-_COLOURS = {
-    "passed": "32",
-    "failed": "31",
-    "not_started": "2",
-    "error": "33",
-    "timeout": "33",
-    "crashed": "31",
-    "skipped": "2",
-}
+from workbook.status import Status
 
 
 @dataclass(frozen=True)
@@ -80,10 +35,11 @@ class Style:
         return f"\033[{code}m{text}\033[0m" if self.colour else text
 
     def symbol(self, status: str) -> str:
-        return (_SYMBOLS if self.unicode else _ASCII)[status]
+        shown = Status(status)
+        return shown.symbol if self.unicode else shown.ascii
 
     def status(self, status: str) -> str:
-        return self.paint(f"{self.symbol(status)} {_LABELS[status]}", _COLOURS[status])
+        return self.paint(f"{self.symbol(status)} {Status(status).label}", Status(status).colour)
 
 
 def progress_bar(done: int, total: int, width: int = 24, *, unicode: bool = True) -> str:
@@ -213,9 +169,10 @@ def render_markdown(result: UnitResult, unit: Unit) -> str:
             if problem and exercise.status != "not_started"
             else ""
         )
+        shown = Status(exercise.status)
         lines.append(
-            f"| {_EMOJI[exercise.status]} | `{exercise.id.split('/')[-1]}` {exercise.title} | "
-            f"{exercise.points}/{exercise.max_points} | {_LABELS[exercise.status]} | "
+            f"| {shown.emoji} | `{exercise.id.split('/')[-1]}` {exercise.title} | "
+            f"{exercise.points}/{exercise.max_points} | {shown.label} | "
             f"{_markdown_cell(detail)} |"
         )
     passed = sum(e.status == "passed" for e in result.exercises)

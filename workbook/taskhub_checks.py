@@ -12,6 +12,10 @@ escapes the routes; ``TaskHub.request`` raises a recorded ``NotImplementedError`
 check is "not started", naming the function to write) and turns any other crash into a
 ``CheckFailure`` naming the learner's line. Every unexpected status becomes a failure that reads
 ``POST /auth/register returned 500, expected 201; body: {...}``.
+
+Only the milestone checkers import this module, never the engine: it needs the web packages of
+the ``exercises`` dependency group (FastAPI, Starlette, httpx2, SQLAlchemy), which every grading
+environment (``nox -s week09`` .. ``week12``) installs.
 """
 
 from __future__ import annotations
@@ -421,12 +425,6 @@ def open_taskhub(learner: Learner, tmp_path: Path, **overrides: object) -> Itera
     app.user_middleware.append(Middleware(_ExceptionRecorder, sink=crashes))
     with TestClient(app) as client:
         yield TaskHub(client, app, settings, crashes)
-
-
-def forbidden_words(text: str, *words: str) -> list[str]:
-    """The ``words`` that occur in ``text`` (case-insensitive)."""
-    lowered = text.lower()
-    return [word for word in words if word.lower() in lowered]
 
 
 def dumps(value: object) -> str:
