@@ -30,6 +30,16 @@ def test_length_limits(learner: Learner) -> None:
                          "not. Check the comparison operators at each end.")
 
 
+def test_accepts_the_ends_of_each_range(learner: Learner) -> None:
+    """accepts the first and last letter and digit: a, z, 0 and 9"""
+    is_valid_username = _check(learner)
+    for name in ("zoe", "a09", "z_9", "amy_0z"):
+        expect_call(is_valid_username, name, returns=True,
+                    help="The ranges a-z and 0-9 include both ends: compare with <= on each side "
+                         "('a' <= char <= 'z'), or write the class [a-z0-9_] in a regular "
+                         "expression.")
+
+
 def test_rejects_names_not_starting_with_a_letter(learner: Learner) -> None:
     """rejects a name that starts with a digit or an underscore"""
     is_valid_username = _check(learner)
@@ -43,7 +53,7 @@ def test_rejects_other_characters(learner: Learner) -> None:
     """rejects uppercase, spaces, punctuation and non-ASCII characters"""
     is_valid_username = _check(learner)
     for name in ("Ann", "ann lee", " ann", "ann-lee", "ann.lee", "ann_lee\n", "josé", "user²",
-                 "user٤"):
+                 "user٤", "ann{", "ann`", "ann/", "ann:", "{ann"):
         expect_call(is_valid_username, name, returns=False,
                     help="Only a-z, 0-9 and _ are allowed. Careful: str.isalnum() and "
                          "str.isdigit() say yes to letters like 'é' and digits like '²', and "

@@ -61,9 +61,11 @@ def test_rejects_pair_without_equals(learner: Learner) -> None:
 def test_rejects_empty_key(learner: Learner) -> None:
     """raises ValueError for a pair whose key is empty"""
     parse_key_values = _parse(learner)
-    for text in ("=5432", "host=db;  = x"):
-        expect_raises(ValueError, parse_key_values, text,
-                      help="A value needs a name: after stripping, an empty key is an error.")
+    for text, pair in (("=5432", "=5432"), ("host=db;  = x", "= x")):
+        expect_raises(ValueError, parse_key_values, text, match=pair,
+                      help="A value needs a name: after stripping, an empty key is an error. "
+                           "Show the offending pair in the message (an f-string with "
+                           "{pair!r}) so the caller can find it.")
 
 
 def test_rejects_duplicate_key(learner: Learner) -> None:

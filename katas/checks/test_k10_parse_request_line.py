@@ -90,10 +90,20 @@ def test_rejects_wrong_shape(learner: Learner) -> None:
     parse_request_line = _parse(learner)
     for line in ("", "GET /tasks", "GET /tasks HTTP/1.1 extra", "GET  /tasks HTTP/1.1",
                  "GET /tasks\tHTTP/1.1", " GET /tasks HTTP/1.1"):
-        expect_raises(ValueError, parse_request_line, line,
-                      help="A request line is exactly METHOD, a space, TARGET, a space, "
-                           "VERSION. split(' ') keeps the empty strings that extra spaces "
-                           "produce, so you can count the parts; split() would hide them.")
+        error = expect_raises(ValueError, parse_request_line, line,
+                              help="A request line is exactly METHOD, a space, TARGET, a space, "
+                                   "VERSION. split(' ') keeps the empty strings that extra "
+                                   "spaces produce, so you can count the parts; split() would "
+                                   "hide them.")
+        message = str(error)
+        expect_true(any(word in message.lower() for word in ("method", "target", "version")),
+                    what=f"parse_request_line({line!r}) raised ValueError",
+                    expected="a message that says what a request line should look like "
+                             "(mentioning the method, the target or the version)",
+                    actual=f"the message {message!r}",
+                    help="Count the parts before unpacking them: 'not enough values to "
+                         "unpack' tells the client nothing. Raise your own ValueError that "
+                         "describes the expected METHOD TARGET VERSION shape.")
 
 
 def test_rejects_bad_method(learner: Learner) -> None:

@@ -103,6 +103,22 @@ def test_numbers_have_their_types(learner: Learner) -> None:
                         "a decimal point: float('3') gives 3.0 where int('3') gives 3.")
 
 
+def test_accepts_values_on_the_limits(learner: Learner) -> None:
+    """accepts the statuses 100 and 599 and a duration of 0ms"""
+    for status in (100, 599):
+        _expect_fields(learner, f"2024-05-01T12:30:45Z INFO GET / {status} 1ms",
+                       _entry(datetime(2024, 5, 1, 12, 30, 45, tzinfo=UTC), "INFO", "GET", "/",
+                              status, 1.0), "status",
+                       advice="Both limits of 100 to 599 are valid statuses: compare with <= "
+                            "at each end (100 <= status <= 599).")
+    for raw, duration in (("0ms", 0.0), ("0.5ms", 0.5)):
+        _expect_fields(learner, f"2024-05-01T12:30:45Z INFO GET / 200 {raw}",
+                       _entry(datetime(2024, 5, 1, 12, 30, 45, tzinfo=UTC), "INFO", "GET", "/",
+                              200, duration), "duration_ms",
+                       advice="A duration cannot be negative, but zero and fractions below one "
+                            "are fine: reject only values below 0.")
+
+
 def test_rejects_wrong_field_count(learner: Learner) -> None:
     """raises ValueError mentioning the fields when there are not six"""
     parse_log_line = _parse(learner)
@@ -122,10 +138,11 @@ def test_rejects_bad_timestamp_or_level(learner: Learner) -> None:
                       match="timestamp",
                       help="A timestamp that does not parse, or has no time zone (tzinfo is "
                            "None), is refused with a message that says 'timestamp'.")
-    expect_raises(ValueError, parse_log_line, "2024-05-01T12:30:45Z VERBOSE GET / 200 1ms",
-                  match="VERBOSE",
-                  help="Only DEBUG, INFO, WARNING, ERROR and CRITICAL are levels; quote the "
-                       "unknown one in the message.")
+    for match in ("VERBOSE", "level"):
+        expect_raises(ValueError, parse_log_line,
+                      "2024-05-01T12:30:45Z VERBOSE GET / 200 1ms", match=match,
+                      help="Only DEBUG, INFO, WARNING, ERROR and CRITICAL are levels; say "
+                           "'level' in the message and quote the unknown one.")
 
 
 def test_rejects_bad_status_or_duration(learner: Learner) -> None:
