@@ -17,12 +17,13 @@ from workbook.catalog import WEEK_COUNT, Catalog, CatalogError, Unit, load_catal
 
 DEFAULT_OUTPUT = Path("build") / "site-src"
 _MARKER = ".sitegen"  # marks a folder this package made, so it may be replaced
-# The offline plugin's search shim, shipped with the site instead of fetched from a CDN;
-# mkdocs.yml lists it under extra.polyfills.
+_ASSETS = Path(__file__).parent / "assets"
+# Scripts shipped with the site instead of fetched from a CDN, so it works offline: the offline
+# plugin's search shim (mkdocs.yml lists it under extra.polyfills) and Mermaid, which draws the
+# diagrams (under extra_javascript). Their licences are next to them in sitegen/assets.
 _VENDORED = {
-    Path(__file__).parent
-    / "assets"
-    / "iframe-worker-shim.js": "assets/vendor/iframe-worker-shim.js",
+    _ASSETS / "iframe-worker-shim.js": "assets/vendor/iframe-worker-shim.js",
+    _ASSETS / "mermaid.min.js": "assets/vendor/mermaid.min.js",
 }
 
 

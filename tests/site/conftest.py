@@ -2,7 +2,8 @@
 
 Everything is built once per test session into temporary folders, with the sample progress
 file in this folder, so the tests never depend on the learner's own ``.workbook/``. The browser
-is Debian's Chromium driven by Playwright; nothing is downloaded at test time.
+is Debian's Chromium driven by Playwright; nothing is downloaded at test time, and a page may
+load nothing but the site itself: a request to any other host is blocked and fails the test.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -40,6 +42,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# The theme draws each Mermaid diagram into a closed shadow root; open them instead, so that
+# the tests can look at the drawn SVG.
+OPEN_SHADOW_ROOTS = """
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  return attachShadow.call(this, { ...init, mode: "open" });
+};
+"""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -140,6 +151,14 @@ def chromium() -> Path:
     return CHROMIUM
 
 
+def is_local(url: str) -> bool:
+    """Whether loading ``url`` stays on this machine: the local server, a file or inline data."""
+    parts = urlsplit(url)
+    if parts.scheme in {"file", "data", "blob", "about"}:
+        return True
+    return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname in LOCAL_HOSTS
+
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(reason)
@@ -174,6 +193,9 @@ def browser_context(
             args=CHROMIUM_ARGS,
             viewport={"width": 1280, "height": 900},
         )
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        # Nothing may come from the network (a CDN, say): block it; open_page reports it.
+        context.route(lambda url: not is_local(url), lambda route: route.abort("blockedbyclient"))
         try:
             yield context
         finally:
@@ -184,7 +206,8 @@ def browser_context(
 def open_page(
     browser_context: BrowserContext,
 ) -> Iterator[Callable[[str], tuple[Page, BrowserErrors]]]:
-    """Open a URL in a new tab that records errors; every tab is checked and closed after."""
+    """Open a URL in a new tab that records errors and requests that leave the machine; every
+    tab is checked and closed after."""
     opened: list[tuple[Page, BrowserErrors]] = []
 
     def open_url(url: str) -> tuple[Page, BrowserErrors]:
@@ -195,10 +218,15 @@ def open_page(
             if message.type == "error":
                 errors.messages.append(f"console error on {page.url}: {message.text}")
 
+        def on_request(request: Request) -> None:
+            if not is_local(request.url):
+                errors.messages.append(f"request to a non-local host: {request.url}")
+
         def on_request_failed(request: Request) -> None:
             errors.messages.append(f"request failed: {request.url} ({request.failure})")
 
         page.on("console", on_console)
+        page.on("request", on_request)
         page.on("pageerror", lambda error: errors.messages.append(f"page error: {error}"))
         page.on("requestfailed", on_request_failed)
         page.goto(url)

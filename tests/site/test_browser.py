@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.site.conftest import ROOT, SAMPLE_PROGRESS, BrowserErrors
@@ -82,6 +83,32 @@ def test_site_opened_from_disk_has_its_style_and_search(
     assert header.evaluate("element => getComputedStyle(element).position") == "sticky"
     assert page.evaluate("document.styleSheets.length") > 0
     _search(page, "idempotency")
+    errors.check()
+
+
+@pytest.mark.parametrize("opened", ["served", "from disk"])
+def test_week_01_draws_its_mermaid_diagrams(
+    opened: str, request: pytest.FixtureRequest, open_page: OpenPage
+) -> None:
+    """Every ```mermaid block of the lesson becomes an SVG drawn by the Mermaid shipped with
+    the site (the fixtures fail the test on a console error or a request to another host)."""
+    lesson = (ROOT / "weeks" / "week01" / "README.md").read_text(encoding="utf-8")
+    count = lesson.count("```mermaid\n")
+    assert count, "week 1 should have Mermaid diagrams"
+    if opened == "served":
+        url = request.getfixturevalue("site_url") + "weeks/week01.html"
+    else:
+        url = (request.getfixturevalue("built_site") / "weeks" / "week01.html").as_uri()
+    page, errors = open_page(url)
+    diagrams = page.locator("article div.mermaid")
+    expect(diagrams).to_have_count(count, timeout=20_000)
+    expect(page.locator("article pre.mermaid")).to_have_count(0)
+    for number in range(count):
+        svg = diagrams.nth(number).locator("svg")
+        expect(svg).to_be_visible()
+        expect(svg.locator("g.node").first).to_be_visible()
+        expect(svg).not_to_contain_text("Syntax error")
+    expect(diagrams.first.locator("svg")).to_contain_text("Add the day 1 setup check")
     errors.check()
 
 

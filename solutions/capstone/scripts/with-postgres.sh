@@ -6,8 +6,7 @@
 # Starts a private cluster under /tmp on 127.0.0.1 (port TASKHUB_PG_PORT, default 55432),
 # creates the taskhub role and the taskhub_test database, runs COMMAND with
 # TASKHUB_TEST_DATABASE_URL, TASKHUB_BENCH_DATABASE_URL and WORKBOOK_POSTGRES_URL pointing at
-# it, then stops the
-# cluster and deletes it, whatever happened. PostgreSQL refuses to run as root: as root the
+# it, then stops the cluster and deletes it, whatever happened. PostgreSQL refuses to run as root: as root the
 # server runs as the "postgres" system user. Debian's postgresql package is installed when
 # the binaries are missing.
 set -euo pipefail
