@@ -68,7 +68,20 @@ def test_duplicate_ids_and_missing_checkers_are_refused(mini: MiniWorkbook) -> N
     assert problems(mini.root) == [
         f"{WEEK}: exercise #2 ('ex01_greet'): field 'checker' names 'checks/test_nothing.py', "
         "which does not exist",
+        f"{WEEK}: exercise #2: duplicate id 'ex01_greet'",
     ]
+
+
+def test_the_format_version_is_checked(mini: MiniWorkbook) -> None:
+    path = mini.root / WEEK
+    path.write_text("format_version = 2\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems(mini.root) == [f"{WEEK}: field 'format_version' input should be 1, got 2"]
+
+
+def test_a_week_field_of_the_wrong_type_is_named(mini: MiniWorkbook) -> None:
+    rewrite(mini, "days = [1, 7]", 'days = "one to seven"')
+    (found,) = problems(mini.root)
+    assert found.startswith(f"{WEEK}: [week]: field 'days' ")
 
 
 def test_invalid_toml_names_the_file(mini: MiniWorkbook) -> None:

@@ -1,21 +1,20 @@
 """Load the metadata (``weeks/weekNN/week.toml``, ``katas/katas.toml``) into typed records.
 
 The catalog is the first stage of the engine: everything else asks it which exercises exist,
-which files a learner edits and which checker grades them. Bad metadata is reported with the
-file, the entry and the field, all problems at once.
+which files a learner edits and which checker grades them. The files' schema lives in
+``metadata``; bad metadata is reported with the file, the entry and the field, all problems at
+once.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
 
-Difficulty = Literal["easy", "medium", "hard"]
-DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
+from workbook.metadata import Difficulty, ExerciseEntry, KatasFile, WeekFile, validate
+
 WEEK_COUNT = 13
 DEFAULT_TIMEOUT = 3.0  # seconds a check may run unless its exercise sets ``timeout``
 KATA_LEVELS = {
@@ -24,37 +23,6 @@ KATA_LEVELS = {
     3: "parsing",
     4: "objects and state",
     5: "back-end algorithms",
-}
-
-_SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-_EXERCISE_FIELDS = {
-    "id": True,
-    "title": True,
-    "files": True,
-    "checker": True,
-    "points": True,
-    "difficulty": True,
-    "minutes": True,
-    "objectives": True,
-    "hints": True,
-    "day": True,
-    "module": False,
-    "timeout": False,
-    "level": False,
-    "source": False,
-    "core": False,
-    "equivalent_mutants": False,
-}
-_WEEK_FIELDS = {
-    "number": True,
-    "title": True,
-    "days": True,
-    "milestone": True,
-    "summary": True,
-    "topics": False,
-    "planned": False,
-    "bonus": False,
-    "katas": False,
 }
 
 
@@ -242,177 +210,81 @@ def _load_unit(
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         problems.append(f"{where}: not valid TOML: {error}")
         return None
-    syllabus: Syllabus | None = None
-    if name == "katas":
-        header = data.get("unit", {})
-        title = header.get("title", "Katas") if isinstance(header, dict) else "Katas"
-        allowed_top = {"unit", "exercise"}
-    else:
-        week = data.get("week")
-        if not isinstance(week, dict):
-            problems.append(f"{where}: missing the [week] table")
-            return None
-        syllabus = _load_syllabus(week, where, problems)
-        title = str(week.get("title", name))
-        allowed_top = {"week", "exercise"}
-    for key in data:
-        if key not in allowed_top:
-            problems.append(
-                f"{where}: unknown table or key {key!r} (expected {sorted(allowed_top)})"
-            )
-    entries = data.get("exercise", [])
-    if not isinstance(entries, list):
-        problems.append(f"{where}: 'exercise' must be an array of tables ([[exercise]])")
-        entries = []
+    checked = validate(KatasFile if name == "katas" else WeekFile, data, where)
+    if isinstance(checked, list):
+        problems += checked
+        return None
+    before = len(problems)
     exercises: list[Exercise] = []
     seen: set[str] = set()
-    for index, entry in enumerate(entries, start=1):
-        exercise = _load_exercise(name, directory, entry, f"{where}: exercise #{index}", problems)
-        if exercise is None:
-            continue
-        if exercise.slug in seen:
-            problems.append(f"{where}: exercise #{index}: duplicate id {exercise.slug!r}")
-        seen.add(exercise.slug)
-        exercises.append(exercise)
+    for index, entry in enumerate(checked.exercise, start=1):
+        place = f"{where}: exercise #{index} ({entry.id!r})"
+        exercise = _exercise(name, directory, entry, place, problems)
+        if entry.id in seen:
+            problems.append(f"{where}: exercise #{index}: duplicate id {entry.id!r}")
+        seen.add(entry.id)
+        if exercise is not None:
+            exercises.append(exercise)
     checkers = [exercise.checker for exercise in exercises]
     for checker in sorted({c for c in checkers if checkers.count(c) > 1}):
         problems.append(f"{where}: checker {checker!r} is used by more than one exercise")
-    return Unit(name, title, directory, metadata_file, tuple(exercises), syllabus)
-
-
-def _load_syllabus(week: dict[str, Any], where: str, problems: list[str]) -> Syllabus | None:
-    before = len(problems)
-    for key in week:
-        if key not in _WEEK_FIELDS:
-            problems.append(f"{where}: [week]: unknown field {key!r}")
-    for key, required in _WEEK_FIELDS.items():
-        if required and key not in week:
-            problems.append(f"{where}: [week]: missing required field {key!r}")
     if len(problems) > before:
         return None
-    days = week["days"]
-    if not (isinstance(days, list) and len(days) == 2 and all(isinstance(d, int) for d in days)):
-        problems.append(f"{where}: [week]: field 'days' must be [first, last], got {days!r}")
-        return None
-    planned: list[PlannedExercise] = []
-    for index, item in enumerate(week.get("planned", []), start=1):
-        if not isinstance(item, dict) or not {"id", "title", "day"} <= item.keys():
-            problems.append(f"{where}: [week]: planned #{index} needs id, title and day")
-            continue
-        planned.append(PlannedExercise(str(item["id"]), str(item["title"]), int(item["day"])))
-    return Syllabus(
-        number=int(week["number"]),
-        days=(days[0], days[1]),
-        milestone=str(week["milestone"]),
-        summary=str(week["summary"]),
-        topics=tuple(str(t) for t in week.get("topics", [])),
-        planned=tuple(planned),
-        bonus=str(week["bonus"]) if "bonus" in week else None,
-        katas=tuple(str(k) for k in week.get("katas", [])),
+    if isinstance(checked, KatasFile):
+        return Unit(name, checked.unit.title, directory, metadata_file, tuple(exercises))
+    week = checked.week
+    syllabus = Syllabus(
+        number=week.number,
+        days=week.days,
+        milestone=week.milestone,
+        summary=week.summary,
+        topics=tuple(week.topics),
+        planned=tuple(PlannedExercise(p.id, p.title, p.day) for p in week.planned),
+        bonus=week.bonus,
+        katas=tuple(week.katas),
     )
+    return Unit(name, week.title, directory, metadata_file, tuple(exercises), syllabus)
 
 
-def _load_exercise(
-    unit: str, directory: Path, entry: Any, where: str, problems: list[str]
+def _exercise(
+    unit: str, directory: Path, entry: ExerciseEntry, where: str, problems: list[str]
 ) -> Exercise | None:
-    if not isinstance(entry, dict):
-        problems.append(f"{where}: must be a table")
-        return None
-    slug = entry.get("id")
-    if isinstance(slug, str):
-        where = f"{where} ({slug!r})"
+    """The engine's record for a validated entry, after the checks that need the disk."""
     before = len(problems)
-
-    def fail(field_name: str, message: str) -> None:
-        problems.append(f"{where}: field {field_name!r} {message}")
-
-    for key in entry:
-        if key not in _EXERCISE_FIELDS:
-            close = difflib.get_close_matches(key, list(_EXERCISE_FIELDS), n=1)
-            fail(key, "is not a known field" + (f" (did you mean {close[0]!r}?)" if close else ""))
-    for key, required in _EXERCISE_FIELDS.items():
-        if required and key not in entry:
-            fail(key, "is required")
-    if len(problems) > before:
-        return None
-
-    if not isinstance(slug, str) or not _SLUG.match(slug):
-        fail("id", f"must be a lowercase slug such as 'ex03_parse_duration', got {slug!r}")
-    for text_field in ("title",):
-        if not isinstance(entry[text_field], str) or not entry[text_field].strip():
-            fail(text_field, "must be a non-empty string")
-    for list_field in ("files", "objectives", "hints"):
-        value = entry[list_field]
-        if not (isinstance(value, list) and value and all(isinstance(v, str) and v for v in value)):
-            fail(list_field, "must be a non-empty list of strings")
-    for int_field in ("points", "minutes", "day"):
-        value = entry[int_field]
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            fail(int_field, f"must be a positive integer, got {value!r}")
-    if entry["difficulty"] not in DIFFICULTIES:
-        fail("difficulty", f"must be one of {', '.join(DIFFICULTIES)}, got {entry['difficulty']!r}")
-    timeout = entry.get("timeout")
-    if timeout is not None and (not isinstance(timeout, int | float) or timeout <= 0):
-        fail("timeout", f"must be a positive number of seconds, got {timeout!r}")
-    source = entry.get("source")
-    if source is not None and (not isinstance(source, str) or not source):
-        fail("source", f"must be a folder relative to the repository, got {source!r}")
-    level = entry.get("level")
-    if unit == "katas" and level not in KATA_LEVELS:
-        fail("level", f"must be one of {sorted(KATA_LEVELS)} for a kata, got {level!r}")
-    core = entry.get("core", False)
-    if not isinstance(core, bool):
-        fail("core", f"must be true or false, got {core!r}")
-    equivalents = _load_equivalents(entry.get("equivalent_mutants", []), fail)
-    if len(problems) > before:
-        return None
-
-    files = tuple(entry["files"])
+    if unit == "katas" and entry.level not in KATA_LEVELS:
+        problems.append(
+            f"{where}: field 'level' must be one of {sorted(KATA_LEVELS)} for a kata, "
+            f"got {entry.level!r}"
+        )
     # A missing learner file is the learner's problem, reported when grading; a missing
     # checker is the workbook's.
-    if not (directory / entry["checker"]).is_file():
-        fail("checker", f"names {entry['checker']!r}, which does not exist")
-    if not Path(entry["checker"]).name.startswith("test_"):
-        fail("checker", "must name a file whose name starts with 'test_'")
-    module = entry.get("module") or _module_name(files[0])
+    if not (directory / entry.checker).is_file():
+        problems.append(f"{where}: field 'checker' names {entry.checker!r}, which does not exist")
+    if not Path(entry.checker).name.startswith("test_"):
+        problems.append(f"{where}: field 'checker' must name a file whose name starts with 'test_'")
     if len(problems) > before:
         return None
     return Exercise(
         unit=unit,
-        slug=str(slug),
-        title=entry["title"].strip(),
-        files=files,
-        module=module,
-        checker=entry["checker"],
-        points=entry["points"],
-        difficulty=entry["difficulty"],
-        minutes=entry["minutes"],
-        objectives=tuple(entry["objectives"]),
-        hints=tuple(entry["hints"]),
-        day=entry["day"],
-        timeout=float(timeout) if timeout is not None else None,
-        level=level,
-        source=source,
-        core=core,
-        equivalent_mutants=equivalents,
+        slug=entry.id,
+        title=entry.title,
+        files=tuple(entry.files),
+        module=entry.module or _module_name(entry.files[0]),
+        checker=entry.checker,
+        points=entry.points,
+        difficulty=entry.difficulty,
+        minutes=entry.minutes,
+        objectives=tuple(entry.objectives),
+        hints=tuple(entry.hints),
+        day=entry.day,
+        timeout=entry.timeout,
+        level=entry.level,
+        source=entry.source,
+        core=entry.core,
+        equivalent_mutants=tuple(
+            EquivalentMutant(e.code, e.change, e.reason) for e in entry.equivalent_mutants
+        ),
     )
-
-
-def _load_equivalents(value: Any, fail: Any) -> tuple[EquivalentMutant, ...]:
-    if not isinstance(value, list):
-        fail("equivalent_mutants", "must be a list of { code, change, reason } tables")
-        return ()
-    found: list[EquivalentMutant] = []
-    for index, item in enumerate(value, start=1):
-        if not (
-            isinstance(item, dict)
-            and set(item) == {"code", "change", "reason"}
-            and all(isinstance(v, str) and v.strip() for v in item.values())
-        ):
-            fail("equivalent_mutants", f"#{index} needs exactly code, change and reason (text)")
-            continue
-        found.append(EquivalentMutant(item["code"].strip(), item["change"], item["reason"]))
-    return tuple(found)
 
 
 def _module_name(first_file: str) -> str:
