@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from workbook.results import (
     to_json,
     write_results,
 )
+from workbook.review import ReviewError, render_review, review
 from workbook.runner import RunnerError, RunOptions, run_unit
 from workbook.scan import scan_files
 from workbook.state import state_dir
@@ -65,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     hint = commands.add_parser("hint", help="show the next hint for an exercise")
     hint.add_argument("exercise", help="e.g. week01/ex03 or katas/k07")
     hint.add_argument("--all", action="store_true", help="show every hint at once")
+
+    review_parser = commands.add_parser(
+        "review",
+        help="a mentor's verdict on a branch, graded by the base branch's own checkers",
+        description="Grade the exercise files a branch changed, on a pristine checkout of the "
+        "base commit with its own engine and checkers, and print the Markdown report.",
+    )
+    review_parser.add_argument("--base", default="origin/main", help="the branch to compare with")
+    review_parser.add_argument("--head", default="HEAD", help="the learner's branch or commit")
+    review_parser.add_argument(
+        "--results", type=Path, help="also write each unit's results JSON into this folder"
+    )
 
     commands.add_parser("progress", help="show your progress through every week and the katas")
     listing = commands.add_parser("list", help="list units, or the exercises of one unit")
@@ -137,6 +151,8 @@ def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
         return _hint(catalog, args.exercise, show_all=args.all)
     if args.command == "progress":
         return _progress(catalog)
+    if args.command == "review":
+        return _review(catalog, args.base, args.head, args.results)
     if args.command == "list":
         return _list(catalog, args.unit)
     return _dev(catalog, args)
@@ -273,6 +289,20 @@ def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
     except OSError as error:
         print(f"warning: could not remember which hints you saw ({error}).", file=sys.stderr)
     return EXIT_OK
+
+
+def _review(catalog: Catalog, base: str, head: str, results: Path | None) -> int:
+    try:
+        found = review(catalog.root, base, head)
+    except ReviewError as error:
+        print(f"Cannot review: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(render_review(found), end="")
+    if results is not None:
+        results.mkdir(parents=True, exist_ok=True)
+        for unit, document in found.results.items():
+            (results / f"{unit}.json").write_text(json.dumps(document, indent=2) + "\n")
+    return EXIT_OK if found.passed or not found.units else EXIT_NOT_PASSING
 
 
 def _progress(catalog: Catalog) -> int:
