@@ -5,8 +5,8 @@
 #
 # Starts a private cluster under /tmp on 127.0.0.1 (port TASKHUB_PG_PORT, default 55432),
 # creates the taskhub role and the taskhub_test database, runs COMMAND with
-# TASKHUB_TEST_DATABASE_URL and TASKHUB_BENCH_DATABASE_URL pointing at it, then stops the
-# cluster and deletes it, whatever happened. PostgreSQL refuses to run as root: as root the
+# TASKHUB_TEST_DATABASE_URL, TASKHUB_BENCH_DATABASE_URL and WORKBOOK_POSTGRES_URL pointing at
+# it, then stops the cluster and deletes it, whatever happened. PostgreSQL refuses to run as root: as root the
 # server runs as the "postgres" system user. Debian's postgresql package is installed when
 # the binaries are missing.
 set -euo pipefail
@@ -72,6 +72,8 @@ psql_admin -d postgres -c "CREATE DATABASE taskhub_test OWNER taskhub"
 
 export TASKHUB_TEST_DATABASE_URL="postgresql+psycopg://taskhub:taskhub@127.0.0.1:${PORT}/taskhub_test"
 export TASKHUB_BENCH_DATABASE_URL="$TASKHUB_TEST_DATABASE_URL"
+# The workbook's SQL checks (week 05) also run on PostgreSQL when this libpq URL is set.
+export WORKBOOK_POSTGRES_URL="postgresql://taskhub:taskhub@127.0.0.1:${PORT}/taskhub_test"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:${PORT}" >&2
 
 cd "$PROJECT_DIR"
