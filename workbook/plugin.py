@@ -329,6 +329,11 @@ def _on_alarm(signum: int, frame: object) -> None:
 def _alarm(seconds: float) -> Iterator[None]:
     """Raise CheckTimedOut in this thread after ``seconds``, where the platform allows it.
 
+    Not pytest-timeout: its signal method fails the test through pytest with its own message
+    and a stack dump, and its thread method ends the whole process. Raising our own
+    BaseException lets the check say "did not finish within 3 s" and name the learner's line,
+    and lets the next check run in the same process.
+
     Without SIGALRM (Windows) the runner's outside kill still bounds every check.
     """
     if not hasattr(signal, "setitimer"):
