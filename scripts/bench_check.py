@@ -1,12 +1,13 @@
 """Measure how fast a learner gets a verdict; print medians and ratios against a baseline.
 
-    python scripts/bench_check.py              # warm runs only (about a minute)
-    python scripts/bench_check.py --fresh 3    # also time first runs on fresh clones
+    python scripts/bench_check.py                       # week 01, warm runs (about a minute)
+    python scripts/bench_check.py --unit week04         # a FastAPI week
+    python scripts/bench_check.py --fresh 3             # also time first runs on fresh clones
 
 Figures (median wall time over several runs):
   baseline   python -c "import pytest": the floor any pytest-based check pays
-  check      workbook check week01 in a ready environment, stubs untouched  (target <= 1.5 s)
-  solved     the same on a copy with every solution in place (mypy runs)    (target <= 1.5 s)
+  check      workbook check <unit> in a ready environment, stubs untouched
+  solved     the same on a copy with every solution in place
   nox        nox -s week01 with its environment reused                      (target <= 3 s)
   fresh      nox -s week01 on a fresh clone, package cache warm             (target <= 30 s)
 """
@@ -25,7 +26,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"check": 1.5, "solved": 1.5, "nox": 3.0, "fresh": 30.0}
+TARGETS = {"nox": 3.0, "fresh": 30.0}  # seconds
+# Ratios to the baseline for a check: what the engine may add to the floor pytest itself costs.
+RATIO_TARGETS = {"check": 2.0, "solved": 2.0}
+WEB_UNITS = {"week04", "week06", "week07", "week08", "week09", "week10", "week11", "week12"}
+WEB_RATIO_TARGETS = {"check": 2.5, "solved": 2.5}  # the checks import FastAPI
 
 
 def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> float:
@@ -91,13 +96,16 @@ def main() -> int:
         samples = fresh_clone_runs(args.fresh, args.unit)
         rows.append(("fresh", statistics.median(samples), samples))
 
+    ratio_targets = WEB_RATIO_TARGETS if args.unit in WEB_UNITS else RATIO_TARGETS
     print(f"{args.unit} on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"{'measure':<10}{'median':>9}{'target':>9}{'x baseline':>12}   samples (s)")
+    header = f"{'measure':<10}{'median':>9}{'target':>9}{'x baseline':>12}{'ratio target':>14}"
+    print(f"{header}   samples (s)")
     for name, median, samples in rows:
         target = f"{TARGETS[name]:.1f} s" if name in TARGETS else "-"
-        ratio = f"{median / baseline:.1f}x"
+        ratio = f"{median / baseline:.2f}x"
+        wanted = f"<= {ratio_targets[name]:.1f}x" if name in ratio_targets else "-"
         shown = " ".join(f"{s:.2f}" for s in samples)
-        print(f"{name:<10}{median:>7.2f} s{target:>9}{ratio:>12}   {shown}")
+        print(f"{name:<10}{median:>7.2f} s{target:>9}{ratio:>12}{wanted:>14}   {shown}")
     return 0
 
 
