@@ -92,8 +92,10 @@ def test_invalid_toml_names_the_file(mini: MiniWorkbook) -> None:
 
 def test_unknown_names_suggest_the_closest(mini: MiniWorkbook) -> None:
     catalog = load_catalog(mini.root)
-    with pytest.raises(UnknownName, match=r"no unit called 'week1'\. Did you mean 'week01'\?"):
-        catalog.unit("week1")
+    assert catalog.unit("week1").name == "week01", "a week's number alone is enough"
+    assert catalog.unit("Week01").name == "week01"
+    with pytest.raises(UnknownName, match=r"no unit called 'wek01'\. Did you mean 'week01'\?"):
+        catalog.unit("wek01")
     with pytest.raises(
         UnknownName, match=r"no exercise 'ex03' in week01\. .*Available: ex01_greet"
     ):

@@ -144,6 +144,7 @@ class Catalog:
     units: tuple[Unit, ...] = field(default_factory=tuple)
 
     def unit(self, name: str) -> Unit:
+        name = _canonical_unit_name(name)
         for unit in self.units:
             if unit.name == name:
                 return unit
@@ -166,6 +167,15 @@ class Catalog:
 def check_limit(exercise: Exercise, override: float | None = None) -> float:
     """Seconds one check of ``exercise`` may run: ``--timeout``, else its own, else the default."""
     return override or exercise.timeout or DEFAULT_TIMEOUT
+
+
+def _canonical_unit_name(name: str) -> str:
+    """``week3``, ``Week03`` and ``3`` all mean ``week03``; anything else is left as it is."""
+    lowered = name.strip().lower()
+    digits = lowered.removeprefix("week")
+    if digits.isdigit() and 1 <= int(digits) <= WEEK_COUNT:
+        return week_name(int(digits))
+    return lowered
 
 
 def week_name(number: int) -> str:
