@@ -76,8 +76,37 @@ def test_hints_are_revealed_one_at_a_time(mini: MiniWorkbook) -> None:
     ]
     second = mini.run("hint", "week01/ex01")
     assert "  hint 2/2: The greeting ends with an exclamation mark." in second.out.splitlines()
+    assert second.out.splitlines()[-1] == (
+        "  No more hints. After an honest try, compare with the reference: "
+        "solutions/weeks/week01/exercises/ex01_greet.py"
+    )
     progress = json.loads((mini.root / ".workbook" / "progress.json").read_text())
     assert progress["exercises"]["week01/ex01_greet"]["hints_shown"] == 2
+
+
+def test_a_hint_for_a_whole_week_asks_for_one_exercise(mini: MiniWorkbook) -> None:
+    run = mini.run("hint", "week01")
+    assert run.exit_code == 2
+    assert run.err.strip() == (
+        "name one exercise of week01, e.g. workbook hint week01/ex01 "
+        "(week01 has: ex01_greet, ex02_total)"
+    )
+
+
+def test_bare_workbook_welcomes_and_points_at_the_next_exercise(mini: MiniWorkbook) -> None:
+    mini.use_solution("ex01_greet")
+    mini.run("check", "week01")
+    run = mini.run()
+    assert run.exit_code == 0
+    lines = run.out.splitlines()
+    assert lines[0].endswith("· 1 of 2 exercises passed")
+    assert lines[1] == "You are in week01 · A miniature week."
+    assert lines[2] == "Next: week01/ex02_total · Total an order (day 2, about 15 min)"
+    assert lines[3] == (
+        "  edit weeks/week01/exercises/ex02_total.py, then grade it:  workbook check week01 ex02"
+        "   (or: nox -s week01 -- ex02)"
+    )
+    assert mini.run("next").out.splitlines() == lines[2:4]
 
 
 def test_progress_counts_attempts_and_first_pass(mini: MiniWorkbook) -> None:

@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"workbook {__version__}")
     parser.add_argument("--root", type=Path, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    commands = parser.add_subparsers(dest="command", metavar="command")
 
     check = commands.add_parser(
         "check",
@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("progress", help="show your progress through every week and the katas")
+    commands.add_parser("next", help="the next exercise to work on, and how to grade it")
     listing = commands.add_parser("list", help="list units, or the exercises of one unit")
     listing.add_argument("unit", nargs="?")
 
@@ -145,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
+    if args.command is None:
+        return _welcome(catalog)
+    if args.command == "next":
+        return _next(catalog)
     if args.command == "check":
         return _check(catalog, args.unit, args.exercise, args.format, args.timeout)
     if args.command == "hint":
@@ -272,6 +277,14 @@ def _no_exercises_yet(unit: Unit, catalog: Catalog) -> str:
 
 
 def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
+    if "/" not in exercise_name and exercise_name in {u.name for u in catalog.units}:
+        unit = catalog.unit(exercise_name)
+        slugs = ", ".join(e.slug for e in unit.exercises) or "none yet"
+        first = unit.exercises[0].slug.split("_")[0] if unit.exercises else "ex01"
+        raise UnknownName(
+            f"name one exercise of {unit.name}, e.g. workbook hint {unit.name}/{first} "
+            f"({unit.name} has: {slugs})"
+        )
     exercise = catalog.exercise(exercise_name)
     state = _state_dir(catalog)
     progress = load_progress(state, [u.name for u in catalog.units])
@@ -283,6 +296,10 @@ def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
         print(f"  hint {number}/{total}: {text}")
     if shown < total:
         print(f"  (run the same command again for hint {shown + 1})")
+    else:
+        unit_dir = catalog.unit(exercise.unit).directory.relative_to(catalog.root)
+        reference = exercise.file_paths(Path("solutions"), unit_dir)[0].as_posix()
+        print(f"  No more hints. After an honest try, compare with the reference: {reference}")
     entry.hints_shown = max(entry.hints_shown, shown)
     try:
         save_progress(state, progress)
@@ -303,6 +320,61 @@ def _review(catalog: Catalog, base: str, head: str, results: Path | None) -> int
         for unit, document in found.results.items():
             (results / f"{unit}.json").write_text(json.dumps(document, indent=2) + "\n")
     return EXIT_OK if found.passed or not found.units else EXIT_NOT_PASSING
+
+
+def _next_exercise(catalog: Catalog, progress: Progress) -> Exercise | None:
+    """The first exercise, in roadmap order, whose last verdict was not a pass."""
+    for unit in catalog.units:
+        for exercise in unit.exercises:
+            entry = progress.exercises.get(exercise.id)
+            if entry is None or entry.last_status != "passed":
+                return exercise
+    return None
+
+
+def _next_lines(catalog: Catalog, exercise: Exercise | None) -> list[str]:
+    if exercise is None:
+        return ["Every exercise passes. Well done! Polish TaskHub and see: workbook progress"]
+    unit_dir = catalog.unit(exercise.unit).directory.relative_to(catalog.root)
+    file = exercise.file_paths(Path(), unit_dir)[0].as_posix()
+    slug = exercise.slug.split("_")[0]
+    return [
+        f"Next: {exercise.id} · {exercise.title} (day {exercise.day}, about "
+        f"{exercise.minutes} min)",
+        f"  edit {file}, then grade it:  workbook check {exercise.unit} {slug}"
+        f"   (or: nox -s {exercise.unit} -- {slug})",
+    ]
+
+
+def _next(catalog: Catalog) -> int:
+    progress = _load_progress_safely(_state_dir(catalog), catalog)
+    print("\n".join(_next_lines(catalog, _next_exercise(catalog, progress))))
+    return EXIT_OK
+
+
+def _welcome(catalog: Catalog) -> int:
+    progress = _load_progress_safely(_state_dir(catalog), catalog)
+    exercises = catalog.all_exercises()
+    passed = sum(
+        1
+        for e in exercises
+        if (entry := progress.exercises.get(e.id)) is not None and entry.last_status == "passed"
+    )
+    upcoming = _next_exercise(catalog, progress)
+    lines = [
+        f"Python Backend Workbook {__version__} · {passed} of {len(exercises)} exercises passed",
+    ]
+    if upcoming is not None:
+        unit = catalog.unit(upcoming.unit)
+        lines.append(f"You are in {unit.name} · {unit.title}.")
+    lines += _next_lines(catalog, upcoming)
+    lines += [
+        "",
+        "Commands: workbook check <week> [exercise] · workbook hint <week>/<exercise> · "
+        "workbook next · workbook progress · workbook list · workbook --help",
+    ]
+    print("\n".join(lines))
+    return EXIT_OK
 
 
 def _progress(catalog: Catalog) -> int:
