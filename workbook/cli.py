@@ -14,7 +14,14 @@ from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName,
 from workbook.devcheck import dev_check, render_dev_check
 from workbook.grading import build_unit_result, grade_exercise
 from workbook.integrity import manifest_is_current, tampered_files, write_manifest
-from workbook.mutation import GATE, MutateOptions, can_fork, mutate, render_scores
+from workbook.mutation import (
+    GATE,
+    MutateOptions,
+    can_fork,
+    mutate,
+    render_score,
+    render_summary,
+)
 from workbook.progress import Progress, load_progress, save_progress
 from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
@@ -445,8 +452,11 @@ def _mutate(catalog: Catalog, args: argparse.Namespace) -> int:
         raise UnknownName("name the unit before the exercise, e.g. workbook dev mutate week01 ex03")
     units = [catalog.unit(args.unit)] if args.unit else list(catalog.units)
     options = MutateOptions(sample=args.sample, seed=args.seed, workers=max(1, args.workers))
-    scores = mutate(catalog, units, args.exercise, options)
-    print(render_scores(scores, sampled=args.sample is not None), end="")
+    scores = []
+    for score in mutate(catalog, units, args.exercise, options):
+        print(render_score(score, sampled=args.sample is not None), end="", flush=True)
+        scores.append(score)
+    print(render_summary(scores), end="")
     return EXIT_OK if all(score.ok for score in scores) else EXIT_NOT_PASSING
 
 

@@ -84,14 +84,12 @@ class MutateOptions:
 
 def mutate(
     catalog: Catalog, units: Sequence[Unit], only: str | None, options: MutateOptions
-) -> list[ExerciseScore]:
-    """Score the checkers of ``units`` (of one exercise when ``only`` names it)."""
-    scores = []
+) -> Iterator[ExerciseScore]:
+    """Score the checkers of ``units`` (of one exercise when ``only`` names it), one by one."""
     for unit in units:
         chosen = [unit.exercise(only)] if only else list(unit.exercises)
         for exercise in chosen:
-            scores.append(_score_exercise(catalog, unit, exercise, options))
-    return scores
+            yield _score_exercise(catalog, unit, exercise, options)
 
 
 def _solution_files(catalog: Catalog, unit: Unit, exercise: Exercise) -> list[Path]:
@@ -372,40 +370,37 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and hasattr(os, "killpg")
 
 
-def render_scores(scores: Sequence[ExerciseScore], *, sampled: bool) -> str:
-    """The report: one line per exercise, then every survivor ready to read or to list."""
-    lines: list[str] = []
-    for item in scores:
-        name = item.exercise.id
-        if item.problem is not None:
-            lines.append(f"{name}: ERROR: {item.problem}")
-            continue
-        if item.mutants == 0:
-            lines.append(f"{name}: no solution regions to mutate")
-            continue
-        if item.score is None:
-            lines.append(f"{name}: {item.mutants} mutants, all listed as equivalent")
-            continue
-        tried = f"{item.tried} sampled of {item.mutants - item.equivalent}" if sampled else ""
-        verdict = "ok" if item.ok else f"BELOW {GATE:g}%"
+def render_score(item: ExerciseScore, *, sampled: bool) -> str:
+    """One exercise's lines: its kill rate, then every survivor ready to read or to list."""
+    name = item.exercise.id
+    if item.problem is not None:
+        return f"{name}: ERROR: {item.problem}\n"
+    if item.mutants == 0:
+        return f"{name}: no solution regions to mutate\n"
+    if item.score is None:
+        return f"{name}: {item.mutants} mutants, all listed as equivalent\n"
+    tried = f"{item.tried} sampled of {item.mutants - item.equivalent}" if sampled else ""
+    verdict = "ok" if item.ok else f"BELOW {GATE:g}%"
+    lines = [
+        f"{name}: {item.killed}/{item.tried} killed ({item.score:.1f}%), "
+        f"{item.equivalent} equivalent{', ' + tried if tried else ''}: {verdict}"
+    ]
+    for survivor in item.survivors:
+        mutant = survivor.mutant
+        lines.append(f"    survived {survivor.file}:{mutant.line}")
         lines.append(
-            f"{name}: {item.killed}/{item.tried} killed ({item.score:.1f}%), "
-            f"{item.equivalent} equivalent{', ' + tried if tried else ''}: {verdict}"
+            f"      {{ code = {_toml(mutant.code)}, change = {_toml(mutant.change)}, "
+            'reason = "..." }'
         )
-        for survivor in item.survivors:
-            mutant = survivor.mutant
-            lines.append(f"    survived {survivor.file}:{mutant.line}")
-            lines.append(
-                f"      {{ code = {_toml(mutant.code)}, change = {_toml(mutant.change)}, "
-                'reason = "..." }'
-            )
-        lines += [
-            f"    listed as equivalent but no such mutant: {text}"
-            for text in item.unused_equivalents
-        ]
-    below = [s.exercise.id for s in scores if not s.ok]
-    lines.append("dev mutate: " + ("passed" if not below else "FAILED (" + ", ".join(below) + ")"))
+    lines += [
+        f"    listed as equivalent but no such mutant: {text}" for text in item.unused_equivalents
+    ]
     return "\n".join(lines) + "\n"
+
+
+def render_summary(scores: Sequence[ExerciseScore]) -> str:
+    below = [s.exercise.id for s in scores if not s.ok]
+    return "dev mutate: " + ("passed" if not below else "FAILED (" + ", ".join(below) + ")") + "\n"
 
 
 def _toml(text: str) -> str:
