@@ -12,6 +12,7 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbook.metadata import Difficulty, ExerciseEntry, KatasFile, WeekFile, validate
 
@@ -182,26 +183,57 @@ def week_name(number: int) -> str:
     return f"week{number:02d}"
 
 
+_PARSED: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+
+def _parsed(metadata_file: Path) -> dict[str, Any]:
+    """The file's TOML, parsed once per version of the file (a forked child reuses it)."""
+    stat = metadata_file.stat()
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = _PARSED.get(metadata_file)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    data = tomllib.loads(metadata_file.read_text(encoding="utf-8"))
+    _PARSED[metadata_file] = (version, data)
+    return data
+
+
+def _metadata_files(root: Path) -> list[tuple[str, Path, Path]]:
+    """(unit name, folder, metadata file) of every unit present, in roadmap order."""
+    found = []
+    for number in range(1, WEEK_COUNT + 1):
+        directory = root / "weeks" / week_name(number)
+        if (directory / "week.toml").is_file():
+            found.append((week_name(number), directory, directory / "week.toml"))
+    if (root / "katas" / "katas.toml").is_file():
+        found.append(("katas", root / "katas", root / "katas" / "katas.toml"))
+    return found
+
+
 def load_catalog(root: Path) -> Catalog:
     """Read every metadata file under ``root``; raise CatalogError listing all problems."""
     problems: list[str] = []
     units: list[Unit] = []
-    for number in range(1, WEEK_COUNT + 1):
-        directory = root / "weeks" / week_name(number)
-        metadata_file = directory / "week.toml"
-        if metadata_file.is_file():
-            unit = _load_unit(root, week_name(number), directory, metadata_file, problems)
-            if unit is not None:
-                units.append(unit)
-    katas_file = root / "katas" / "katas.toml"
-    if katas_file.is_file():
-        unit = _load_unit(root, "katas", katas_file.parent, katas_file, problems)
+    for name, directory, metadata_file in _metadata_files(root):
+        unit = _load_unit(root, name, directory, metadata_file, problems)
         if unit is not None:
             units.append(unit)
     _check_kata_links(root, units, problems)
     if problems:
         raise CatalogError(problems)
     return Catalog(root=root, units=tuple(units))
+
+
+def load_unit(root: Path, name: str) -> Unit:
+    """Read one unit's metadata only (the grading child needs no other); raise CatalogError."""
+    for unit_name, directory, metadata_file in _metadata_files(root):
+        if unit_name == name:
+            problems: list[str] = []
+            unit = _load_unit(root, unit_name, directory, metadata_file, problems)
+            if unit is None:
+                raise CatalogError(problems)
+            return unit
+    return load_catalog(root).unit(name)  # raises UnknownName with suggestions
 
 
 def _unknown(message: str, wanted: str, choices: list[str]) -> str:
@@ -216,7 +248,7 @@ def _load_unit(
 ) -> Unit | None:
     where = metadata_file.relative_to(root).as_posix()
     try:
-        data = tomllib.loads(metadata_file.read_text(encoding="utf-8"))
+        data = _parsed(metadata_file)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         problems.append(f"{where}: not valid TOML: {error}")
         return None

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.catalog import Catalog, Exercise, Unit, check_limit
+from workbook.catalog import Catalog, Exercise, Unit, check_limit, load_unit
 from workbook.events import (
     CHANNEL_VARIABLE,
     EventLog,
@@ -329,8 +329,13 @@ def _warm_up(catalog: Catalog, unit: Unit, exercise: Exercise, files: list[Path]
     sys.dont_write_bytecode = True  # a mutant must never be read back from a stale .pyc
     os.environ[AUTOLOAD_VARIABLE] = "1"
     import pytest  # noqa: F401
+    from _pytest.config import default_plugins
 
+    for name in default_plugins:  # pytest imports its own plugins in every run otherwise
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"_pytest.{name}")
     importlib.import_module("workbook.plugin")
+    load_unit(catalog.root, unit.name)  # the metadata, parsed once for every child
     for path in [unit.directory / exercise.checker, *files]:
         for name in _imported_modules(path):
             with contextlib.suppress(Exception):

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, check_limit, load_catalog
+from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, check_limit, load_unit
 from workbook.checking import CheckFailure, Learner, NotStarted, describe_exception
 from workbook.events import CheckOutcome, EventWriter, ExerciseProblem, TestStatus
 from workbook.loading import (
@@ -52,7 +52,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if not root_option:
         return
     root = Path(root_option).resolve()
-    unit = load_catalog(root).unit(config.getoption("--workbook-unit"))
+    unit = load_unit(root, config.getoption("--workbook-unit"))
     source = Path(config.getoption("--workbook-source") or root).resolve()
     guard_child()
     grader = Grader(
