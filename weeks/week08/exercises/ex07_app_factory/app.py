@@ -1,0 +1,20 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from . import tasks
+from .settings import Settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A new FastAPI app titled ``settings.app_name``, with its own state and the domains'
+    routers.
+
+    ``app.state.settings`` is the settings (``Settings()`` when none are given) and
+    ``app.state.tasks`` a new ``TaskService(settings.max_tasks)``. ``GET /health`` answers
+    ``{"status": "ok", "app": <app_name>}``.
+    """
+    # TODO: build the app, give it fresh state, include the router, add /health
+    raise NotImplementedError
