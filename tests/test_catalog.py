@@ -101,3 +101,17 @@ def test_unknown_names_suggest_the_closest(mini: MiniWorkbook) -> None:
     ):
         catalog.exercise("week01/ex03")
     assert catalog.unit("week01").exercise("ex02").slug == "ex02_total"
+
+
+def test_files_the_manifest_vouches_for_load_without_the_schema(mini: MiniWorkbook) -> None:
+    trusted = load_catalog(mini.root)
+    assert trusted == load_catalog(mini.root, validated=True), "both readings agree"
+
+
+def test_an_edited_file_is_validated_even_when_trusted_reading_would_work(
+    mini: MiniWorkbook,
+) -> None:
+    rewrite(mini, "minutes = 15\nday = 2", "minutes = 15\nday = 2\nspeed = 3")
+    assert problems(mini.root) == [
+        f"{WEEK}: exercise #2 ('ex02_total'): field 'speed' is not a known field"
+    ]

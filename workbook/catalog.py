@@ -12,9 +12,10 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, Literal
 
-from workbook.metadata import Difficulty, ExerciseEntry, KatasFile, WeekFile, validate
+from workbook.manifest import digest, read_manifest
 
 WEEK_COUNT = 13
 DEFAULT_TIMEOUT = 3.0  # seconds a check may run unless its exercise sets ``timeout``
@@ -59,7 +60,7 @@ class Exercise:
     module: str
     checker: str
     points: int
-    difficulty: Difficulty
+    difficulty: Literal["easy", "medium", "hard"]
     minutes: int
     objectives: tuple[str, ...]
     hints: tuple[str, ...]
@@ -210,12 +211,15 @@ def _metadata_files(root: Path) -> list[tuple[str, Path, Path]]:
     return found
 
 
-def load_catalog(root: Path) -> Catalog:
-    """Read every metadata file under ``root``; raise CatalogError listing all problems."""
+def load_catalog(root: Path, *, validated: bool = False) -> Catalog:
+    """Read every metadata file under ``root``; raise CatalogError listing all problems.
+
+    ``validated``: put every file through the schema, even those the manifest vouches for.
+    """
     problems: list[str] = []
     units: list[Unit] = []
     for name, directory, metadata_file in _metadata_files(root):
-        unit = _load_unit(root, name, directory, metadata_file, problems)
+        unit = _load_unit(root, name, directory, metadata_file, problems, validated)
         if unit is not None:
             units.append(unit)
     _check_kata_links(root, units, problems)
@@ -243,8 +247,81 @@ def _unknown(message: str, wanted: str, choices: list[str]) -> str:
     return f"{message}.{hint} Available: {listing}."
 
 
+def _checked(
+    root: Path, name: str, metadata_file: Path, data: dict[str, Any], where: str, validated: bool
+) -> Any:
+    """The file's entries: validated by the pydantic schema, or a list of problems.
+
+    Importing pydantic and building the schema costs about as much as importing pytest, on
+    every ``workbook check``. A file whose hash is recorded in the committed manifest was
+    validated when the manifest was written (``workbook dev manifest`` and ``dev check``
+    validate everything), so it is read as it is; any other file, or ``validated=True``, goes
+    through the schema.
+    """
+    if not validated and _recorded(root, metadata_file):
+        try:
+            return _trusted_file(name, data)
+        except (KeyError, TypeError, AttributeError, IndexError):
+            pass  # not what the manifest promised: let the schema say what is wrong
+    from workbook.metadata import KatasFile, WeekFile, validate
+
+    return validate(KatasFile if name == "katas" else WeekFile, data, where)
+
+
+def _recorded(root: Path, metadata_file: Path) -> bool:
+    manifest = read_manifest(root)
+    relative = metadata_file.relative_to(root).as_posix()
+    return manifest is not None and manifest.get(relative) == digest(metadata_file)
+
+
+def _trusted_file(name: str, data: dict[str, Any]) -> SimpleNamespace:
+    """The same shape as the schema's models, with their defaults, from known-valid TOML."""
+    exercises = [
+        SimpleNamespace(
+            **{
+                **_EXERCISE_DEFAULTS,
+                **entry,
+                "equivalent_mutants": [
+                    SimpleNamespace(**item) for item in entry.get("equivalent_mutants", [])
+                ],
+            }
+        )
+        for entry in data.get("exercise", [])
+    ]
+    if name == "katas":
+        unit = SimpleNamespace(title=data.get("unit", {}).get("title", "Katas"))
+        return SimpleNamespace(unit=unit, exercise=exercises)
+    week = data["week"]
+    return SimpleNamespace(
+        week=SimpleNamespace(
+            **{
+                **_WEEK_DEFAULTS,
+                **week,
+                "days": (week["days"][0], week["days"][1]),
+                "planned": [SimpleNamespace(**item) for item in week.get("planned", [])],
+            }
+        ),
+        exercise=exercises,
+    )
+
+
+_EXERCISE_DEFAULTS: dict[str, Any] = {
+    "module": None,
+    "timeout": None,
+    "level": None,
+    "source": None,
+    "core": False,
+}
+_WEEK_DEFAULTS: dict[str, Any] = {"topics": [], "bonus": None, "katas": []}
+
+
 def _load_unit(
-    root: Path, name: str, directory: Path, metadata_file: Path, problems: list[str]
+    root: Path,
+    name: str,
+    directory: Path,
+    metadata_file: Path,
+    problems: list[str],
+    validated: bool = False,
 ) -> Unit | None:
     where = metadata_file.relative_to(root).as_posix()
     try:
@@ -252,7 +329,7 @@ def _load_unit(
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         problems.append(f"{where}: not valid TOML: {error}")
         return None
-    checked = validate(KatasFile if name == "katas" else WeekFile, data, where)
+    checked = _checked(root, name, metadata_file, data, where, validated)
     if isinstance(checked, list):
         problems += checked
         return None
@@ -272,7 +349,7 @@ def _load_unit(
         problems.append(f"{where}: checker {checker!r} is used by more than one exercise")
     if len(problems) > before:
         return None
-    if isinstance(checked, KatasFile):
+    if name == "katas":
         return Unit(name, checked.unit.title, directory, metadata_file, tuple(exercises))
     week = checked.week
     syllabus = Syllabus(
@@ -289,7 +366,7 @@ def _load_unit(
 
 
 def _exercise(
-    unit: str, directory: Path, entry: ExerciseEntry, where: str, problems: list[str]
+    unit: str, directory: Path, entry: Any, where: str, problems: list[str]
 ) -> Exercise | None:
     """The engine's record for a validated entry, after the checks that need the disk."""
     before = len(problems)
@@ -309,7 +386,7 @@ def _exercise(
     return Exercise(
         unit=unit,
         slug=entry.id,
-        title=entry.title,
+        title=entry.title.strip(),
         files=tuple(entry.files),
         module=entry.module or _module_name(entry.files[0]),
         checker=entry.checker,
@@ -319,12 +396,12 @@ def _exercise(
         objectives=tuple(entry.objectives),
         hints=tuple(entry.hints),
         day=entry.day,
-        timeout=entry.timeout,
+        timeout=float(entry.timeout) if entry.timeout is not None else None,
         level=entry.level,
         source=entry.source,
         core=entry.core,
         equivalent_mutants=tuple(
-            EquivalentMutant(e.code, e.change, e.reason) for e in entry.equivalent_mutants
+            EquivalentMutant(e.code.strip(), e.change, e.reason) for e in entry.equivalent_mutants
         ),
     )
 

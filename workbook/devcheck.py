@@ -15,7 +15,8 @@ from pathlib import Path
 
 from workbook.catalog import Catalog, Unit
 from workbook.grading import grade_exercise
-from workbook.integrity import MANIFEST_NAME, manifest_is_current
+from workbook.integrity import manifest_is_current
+from workbook.manifest import MANIFEST_NAME
 from workbook.runner import GradingRun, RunOptions, run_unit
 from workbook.stubs import StubError, drifted, write_pristine_tree
 

@@ -14,14 +14,12 @@ Modified files are not refused; they are named in the verdict and in the results
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from pathlib import Path
 
 from workbook.catalog import Catalog
-
-MANIFEST_NAME = "checkers.sha256"
+from workbook.manifest import MANIFEST_NAME, digest, read_manifest
 
 
 def guarded_files(catalog: Catalog) -> list[Path]:
@@ -34,30 +32,12 @@ def guarded_files(catalog: Catalog) -> list[Path]:
     return sorted({*checkers, *engine, *metadata})
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def render_manifest(catalog: Catalog) -> str:
     lines = [
-        f"{_digest(path)}  {path.relative_to(catalog.root).as_posix()}"
+        f"{digest(path)}  {path.relative_to(catalog.root).as_posix()}"
         for path in guarded_files(catalog)
     ]
     return "\n".join(lines) + "\n"
-
-
-def read_manifest(root: Path) -> dict[str, str] | None:
-    """Relative path -> hash, or None when the manifest is missing."""
-    try:
-        text = (root / MANIFEST_NAME).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    entries: dict[str, str] = {}
-    for line in text.splitlines():
-        digest, _, name = line.partition("  ")
-        if digest and name:
-            entries[name.strip()] = digest.strip()
-    return entries
 
 
 def tampered_files(catalog: Catalog) -> list[str]:
@@ -127,7 +107,7 @@ def _against_manifest(catalog: Catalog) -> list[str]:
     changed = []
     current = {p.relative_to(catalog.root).as_posix(): p for p in guarded_files(catalog)}
     for name, path in current.items():
-        if recorded.get(name) != _digest(path):
+        if recorded.get(name) != digest(path):
             changed.append(name)
     changed += [name for name in recorded if name not in current]
     return sorted(changed)
