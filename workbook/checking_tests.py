@@ -124,9 +124,12 @@ _DRIVER = """
 import json, sys
 import pytest
 jobs = json.loads(sys.argv[1])
-for job in jobs:
-    pytest.main(["-c", job["ini"], "--rootdir", job["root"], "-p", "no:cacheprovider", "-q",
-                 "--no-header", "--tb=line", "--junitxml=" + job["report"], job["tests"]])
+for number, job in enumerate(jobs):
+    code = pytest.main(["-c", job["ini"], "--rootdir", job["root"], "-p", "no:cacheprovider",
+                        "-q", "--no-header", "--tb=line", "--junitxml=" + job["report"],
+                        job["tests"]])
+    if number == 0 and code != 0:
+        break  # the tests fail on the reference: the planted bugs cannot be judged yet
     while job["root"] in sys.path:
         sys.path.remove(job["root"])
     package = job["package"]
@@ -243,6 +246,9 @@ def run_suite(
 ) -> SuiteRun:
     """Run the learner's tests on ``subject`` and on each bug, in one child process.
 
+    When the tests fail on ``subject`` itself the bugs are not run (their verdict would mean
+    nothing), and ``variants`` is empty.
+
     The result is kept for the rest of the grading process, keyed by the files' contents, so
     the checks of one exercise share a single run.
     """
@@ -253,10 +259,11 @@ def run_suite(
     if key not in _suite_runs:
         subjects = [subject, *(bug.apply(subject) for bug in bugs)]
         reference, *variants = run_learner_tests(tests, subjects, workdir, timeout=timeout)
+        judged = bool(reference.outcomes) and not reference.failed
         _suite_runs[key] = SuiteRun(
             subject,
             reference,
-            {bug.name: run for bug, run in zip(bugs, variants, strict=True)},
+            {bug.name: run for bug, run in zip(bugs, variants, strict=True)} if judged else {},
         )
     return _suite_runs[key]
 
@@ -306,6 +313,21 @@ def expect_bugs_caught(suite: SuiteRun, bugs: Sequence[PlantedBug], *, help: str
 
     The failure names the kind of every bug that escaped, never the variant's code.
     """
+    if not suite.variants and bugs:
+        stubs = [o for o in suite.reference.failed if o.message.startswith("NotImplementedError")]
+        if stubs or not suite.reference.outcomes:
+            raise NotStarted(
+                "your tests are not written yet, so no planted bug can be tried on them",
+                help="Write the tests first; this check then runs them on broken copies.",
+            )
+        raise CheckFailure(
+            "can't try the planted bugs until your tests pass on the correct "
+            f"{suite.subject.filename}",
+            expected="every test passing on the correct application first",
+            actual=f"{len(suite.reference.failed)} test(s) failing on it",
+            help="Fix the tests that fail on correct code (see the check above), then this "
+            "check runs them on each broken copy.",
+        )
     escaped = [bug for bug in bugs if not suite.variants[bug.name].failed]
     if escaped:
         names = [bug.escaped for bug in escaped]
