@@ -85,6 +85,9 @@ def main() -> int:
     rows: list[tuple[str, float, list[float]]] = []
     baseline, samples = median_of(args.runs, [sys.executable, "-c", "import pytest"], ROOT)
     rows.append(("baseline", baseline, samples))
+    if args.unit in WEB_UNITS:  # the floor of a check that imports FastAPI, for comparison
+        web = [sys.executable, "-c", "import pytest, fastapi, fastapi.testclient"]
+        rows.append(("web floor", *median_of(args.runs, web, ROOT)))
     rows.append(("check", *median_of(args.runs, [workbook, "check", args.unit], ROOT)))
     with tempfile.TemporaryDirectory(prefix="workbook-bench-") as scratch:
         solved = solved_copy(Path(scratch), args.unit)
