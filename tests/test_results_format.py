@@ -85,3 +85,19 @@ def test_checking_one_exercise_keeps_the_others_results(mini: MiniWorkbook) -> N
     data = mini.results()
     assert [e["status"] for e in data["exercises"]] == ["passed", "passed"]
     assert (data["status"], data["score"]) == ("passed", 16)
+
+
+def test_the_shown_problem_is_a_failure_before_a_part_not_started() -> None:
+    from workbook.results import ExerciseResult, TestResult
+
+    tests = (
+        TestResult("a", "first part", "not_started", "still the starting stub"),
+        TestResult("b", "second part", "failed", "got 1, expected 2"),
+        TestResult("c", "third part", "skipped", "can't check until 'b' passes"),
+    )
+    result = ExerciseResult("week01/ex01", "Ex", "failed", 0, 10, tests=tests)
+    assert result.first_problem == tests[1]
+    assert (
+        ExerciseResult("week01/ex01", "Ex", "failed", 0, 10, tests=tests[::2]).first_problem
+        == (tests[0])
+    )

@@ -54,10 +54,15 @@ class ExerciseResult:
 
     @property
     def first_problem(self) -> TestResult | None:
-        """The first check that did not pass (skipped checks only if nothing else failed)."""
-        failing = [t for t in self.tests if t.status not in ("passed", "skipped")]
-        skipped = [t for t in self.tests if t.status == "skipped"]
-        return next(iter(failing or skipped), None)
+        """The check to show: the first that failed, else the first not started, else skipped.
+
+        A mistake in a part the learner wrote matters more than a part not written yet.
+        """
+        for wanted in (("failed", "error", "timeout", "crashed"), ("not_started",), ("skipped",)):
+            found = next((t for t in self.tests if t.status in wanted), None)
+            if found is not None:
+                return found
+        return None
 
 
 @dataclass(frozen=True)
