@@ -281,7 +281,7 @@ def _difference_path(actual: Any, expected: Any, where: str) -> tuple[str, str, 
     return where, compact_json(actual), compact_json(expected)
 
 
-class _Recorder:
+class ExceptionRecorder:
     """ASGI middleware, innermost, that notes every exception escaping the routes."""
 
     def __init__(self, app: Any, sink: list[BaseException]) -> None:
@@ -450,7 +450,7 @@ def open_api(
 def _middleware(sink: list[BaseException]) -> Any:
     from starlette.middleware import Middleware
 
-    return Middleware(_Recorder, sink=sink)
+    return Middleware(ExceptionRecorder, sink=sink)
 
 
 # --- the OpenAPI document -------------------------------------------------------------------

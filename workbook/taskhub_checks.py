@@ -34,9 +34,9 @@ from urllib.parse import urlencode
 from httpx2 import Response
 from starlette.middleware import Middleware
 from starlette.testclient import TestClient
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from workbook.checking import CheckFailure, Learner, origin, show
+from workbook.checking_app import ExceptionRecorder
 
 #: The signing key of every TaskHub the checks start (long enough for any environment).
 SECRET_KEY = "milestone-check-signing-key-0123456789abcdef"
@@ -160,21 +160,6 @@ def expect_problem(request: str, response: Response, status: int, *, help: str) 
             "'status' (the HTTP status as a number), and may add 'detail' and 'instance'.",
         )
     return dict(body)
-
-
-class _ExceptionRecorder:
-    """ASGI middleware, innermost, that notes every exception escaping the routes."""
-
-    def __init__(self, app: ASGIApp, sink: list[BaseException]) -> None:
-        self.app = app
-        self.sink = sink
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await self.app(scope, receive, send)
-        except Exception as error:
-            self.sink.append(error)
-            raise
 
 
 @dataclass
@@ -422,7 +407,7 @@ def open_taskhub(learner: Learner, tmp_path: Path, **overrides: object) -> Itera
             "to see the same error with its traceback.",
         ) from error
     crashes: list[BaseException] = []
-    app.user_middleware.append(Middleware(_ExceptionRecorder, sink=crashes))
+    app.user_middleware.append(Middleware(ExceptionRecorder, sink=crashes))
     with TestClient(app) as client:
         yield TaskHub(client, app, settings, crashes)
 
