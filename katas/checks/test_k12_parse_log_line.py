@@ -153,8 +153,9 @@ def test_rejects_bad_status_or_duration(learner: Learner) -> None:
                       match="status",
                       help="A status is a whole number from 100 to 599; anything else is "
                            "refused with a message that says 'status'.")
-    for duration in ("12.5", "fastms", "-1ms", "12.5s"):
+    for duration in ("12.5", "fastms", "-1ms", "12.5s", "infms", "nanms"):
         expect_raises(ValueError, parse_log_line,
                       f"2024-05-01T12:30:45Z INFO GET / 200 {duration}", match="duration",
-                      help="A duration is a non-negative number followed by 'ms'. Catch the "
-                           "error from float() and raise your own that says 'duration'.")
+                      help="A duration is a finite, non-negative number followed by 'ms'. Catch "
+                           "the error from float(), refuse inf and nan (float() accepts them), "
+                           "and raise your own error that says 'duration'.")

@@ -17,7 +17,8 @@ Write ``parse_log_line(line)``. The line has exactly six fields separated by whi
 - ``method`` and ``path``: strings, kept as written;
 - ``status``: an ``int`` from 100 to 599;
 - ``duration_ms``: a number followed by ``ms``, returned as a ``float`` even when written
-  without a decimal point (``"3ms"`` gives ``3.0``); it cannot be negative.
+  without a decimal point (``"3ms"`` gives ``3.0``); it cannot be negative, and it must be
+  a finite number (``"infms"`` and ``"nanms"`` are refused).
 
 A line that breaks any rule raises ``ValueError`` with a message naming the field that is
 wrong (``"fields"`` for the wrong number of fields, ``"timestamp"``, ``"level"``,

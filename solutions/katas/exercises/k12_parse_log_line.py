@@ -17,7 +17,8 @@ Write ``parse_log_line(line)``. The line has exactly six fields separated by whi
 - ``method`` and ``path``: strings, kept as written;
 - ``status``: an ``int`` from 100 to 599;
 - ``duration_ms``: a number followed by ``ms``, returned as a ``float`` even when written
-  without a decimal point (``"3ms"`` gives ``3.0``); it cannot be negative.
+  without a decimal point (``"3ms"`` gives ``3.0``); it cannot be negative, and it must be
+  a finite number (``"infms"`` and ``"nanms"`` are refused).
 
 A line that breaks any rule raises ``ValueError`` with a message naming the field that is
 wrong (``"fields"`` for the wrong number of fields, ``"timestamp"``, ``"level"``,
@@ -62,7 +63,9 @@ def parse_log_line(line: str) -> LogEntry:
         raise ValueError(f"the timestamp {raw_timestamp!r} has no time zone")
     level = raw_level.upper()
     if level not in LEVELS:
-        raise ValueError(f"unknown level {raw_level!r}; expected one of {', '.join(LEVELS)}")
+        raise ValueError(
+            f"unknown level {raw_level!r}; expected DEBUG, INFO, WARNING, ERROR or CRITICAL"
+        )
     if not (raw_status.isascii() and raw_status.isdigit() and 100 <= int(raw_status) <= 599):
         raise ValueError(f"the status must be a number from 100 to 599, got {raw_status!r}")
     bad_duration = f"the duration must look like '12.5ms', got {raw_duration!r}"
