@@ -187,3 +187,49 @@ def test_after_one_exercise_passes_next_points_to_the_rest(mini: MiniWorkbook) -
     run = mini.run("check", "week01", "ex02")
     assert run.exit_code == 0
     assert "Next: edit ex01_greet, then run  workbook check week01 ex01" in run.out
+
+
+def _require_greet_before_total(mini: MiniWorkbook) -> None:
+    metadata = mini.root / "weeks" / "week01" / "week.toml"
+    text = metadata.read_text(encoding="utf-8")
+    metadata.write_text(
+        text.replace(
+            'hints = ["sum() takes any iterable."]',
+            'hints = ["sum() takes any iterable."]\nrequires = ["ex01_greet"]',
+        ),
+        encoding="utf-8",
+    )
+
+
+def test_an_exercise_waits_for_the_one_it_requires(mini: MiniWorkbook) -> None:
+    _require_greet_before_total(mini)
+    mini.use_solution("ex02_total")
+    run = mini.run("check", "week01", "ex02")
+    assert run.exit_code == 1
+    # Grading one exercise grades what it requires too, and says which to finish first.
+    assert mini.exercise("week01/ex01_greet")["status"] == "not_started"
+    total = mini.exercise("week01/ex02_total")
+    assert (total["status"], total["points"]) == ("not_started", 0)
+    assert total["message"] == "waiting for ex01_greet: finish ex01 first"
+    assert "finish ex01 first" in run.out
+    mini.use_solution("ex01_greet")
+    assert mini.run("check", "week01", "ex02").exit_code == 0
+    assert mini.exercise("week01/ex02_total")["status"] == "passed"
+
+
+def test_requires_must_name_an_earlier_exercise(mini: MiniWorkbook) -> None:
+    metadata = mini.root / "weeks" / "week01" / "week.toml"
+    text = metadata.read_text(encoding="utf-8")
+    metadata.write_text(
+        text.replace(
+            'hints = ["Use an f-string.", "The greeting ends with an exclamation mark."]',
+            'hints = ["Use an f-string."]\nrequires = ["ex02_total"]',
+        ),
+        encoding="utf-8",
+    )
+    run = mini.run("check", "week01")
+    assert run.exit_code != 0
+    assert (
+        "weeks/week01/week.toml: exercise #1 ('ex01_greet'): field 'requires' names 'ex02_total', "
+        "which is not an earlier exercise of this unit"
+    ) in run.err

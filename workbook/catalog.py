@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -69,6 +70,7 @@ class Exercise:
     level: int | None = None
     source: str | None = None  # import root relative to the repository (default: exercises/)
     core: bool = False  # part of the 5 h/week path
+    requires: tuple[str, ...] = ()  # slugs of earlier exercises of the unit that must pass first
     equivalent_mutants: tuple[EquivalentMutant, ...] = ()
 
     @property
@@ -124,6 +126,18 @@ class Unit:
     @property
     def max_points(self) -> int:
         return sum(exercise.points for exercise in self.exercises)
+
+    def with_prerequisites(self, chosen: Sequence[Exercise]) -> list[Exercise]:
+        """``chosen`` and every exercise they require, directly or not, in the unit's order."""
+        by_slug = {exercise.slug: exercise for exercise in self.exercises}
+        wanted: set[str] = set()
+        stack = [exercise.slug for exercise in chosen]
+        while stack:
+            slug = stack.pop()
+            if slug not in wanted:
+                wanted.add(slug)
+                stack += by_slug[slug].requires
+        return [exercise for exercise in self.exercises if exercise.slug in wanted]
 
     def exercise(self, name: str) -> Exercise:
         """Find an exercise by slug, full id or number prefix (``ex03`` or ``k07``)."""
@@ -311,6 +325,7 @@ _EXERCISE_DEFAULTS: dict[str, Any] = {
     "level": None,
     "source": None,
     "core": False,
+    "requires": [],
 }
 _WEEK_DEFAULTS: dict[str, Any] = {"topics": [], "bonus": None, "katas": []}
 
@@ -341,6 +356,12 @@ def _load_unit(
         exercise = _exercise(name, directory, entry, place, problems)
         if entry.id in seen:
             problems.append(f"{where}: exercise #{index}: duplicate id {entry.id!r}")
+        problems += [
+            f"{place}: field 'requires' names {wanted!r}, which is not an earlier exercise "
+            "of this unit"
+            for wanted in entry.requires
+            if wanted not in seen
+        ]
         seen.add(entry.id)
         if exercise is not None:
             exercises.append(exercise)
@@ -400,6 +421,7 @@ def _exercise(
         level=entry.level,
         source=entry.source,
         core=entry.core,
+        requires=tuple(entry.requires),
         equivalent_mutants=tuple(
             EquivalentMutant(e.code.strip(), e.change, e.reason) for e in entry.equivalent_mutants
         ),

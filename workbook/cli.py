@@ -12,7 +12,7 @@ from pathlib import Path
 from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
 from workbook.devcheck import dev_check, render_dev_check
-from workbook.grading import build_unit_result, grade_exercise
+from workbook.grading import build_unit_result, gate_on_prerequisites, grade_exercise
 from workbook.integrity import manifest_is_current, tampered_files, write_manifest
 from workbook.mutation import (
     GATE,
@@ -186,7 +186,11 @@ def _check(
     if not unit.exercises:
         print(_no_exercises_yet(unit, catalog))
         return EXIT_OK
-    chosen = [unit.exercise(exercise_name)] if exercise_name else list(unit.exercises)
+    # One exercise is graded with the exercises it requires, so that its verdict can say which
+    # of them to finish first.
+    chosen = unit.with_prerequisites([unit.exercise(exercise_name)]) if exercise_name else list(
+        unit.exercises
+    )
     state = _state_dir(catalog)
     # Read the history before any learner code runs: whatever that code does to .workbook,
     # what is written back afterwards is this copy plus the new verdict.
@@ -195,7 +199,7 @@ def _check(
     run = run_unit(catalog, unit, chosen, RunOptions(timeout=timeout))
     if run.interrupted:
         chosen = [e for e in chosen if e.id in run.outcomes or e.id in run.problems]
-    graded = [grade_exercise(exercise, run) for exercise in chosen]
+    graded = gate_on_prerequisites(unit, [grade_exercise(exercise, run) for exercise in chosen])
     result = build_unit_result(
         unit,
         graded,

@@ -45,6 +45,40 @@ def grade_exercise(exercise: Exercise, run: GradingRun) -> ExerciseResult:
     return ExerciseResult(exercise.id, exercise.title, status, points, exercise.points, tests=tests)
 
 
+def gate_on_prerequisites(unit: Unit, graded: list[ExerciseResult]) -> list[ExerciseResult]:
+    """An exercise whose prerequisite did not pass in this run is "not started", pointing at it.
+
+    Like check50's dependent checks: a learner stuck on stage 1 sees "finish stage 1 first" on
+    the later stages instead of a cascade of failures caused by the same gap.
+    """
+    status = {result.id: result.status for result in graded}
+    gated: list[ExerciseResult] = []
+    for result in graded:
+        exercise = unit.exercise(result.id)
+        missing = [
+            slug
+            for slug in exercise.requires
+            if status.get(f"{unit.name}/{slug}", "passed") != "passed"
+        ]
+        if not missing:
+            gated.append(result)
+            continue
+        first = missing[0].split("_")[0]
+        gated.append(
+            ExerciseResult(
+                result.id,
+                result.title,
+                "not_started",
+                0,
+                result.max_points,
+                f"waiting for {missing[0]}: finish {first} first",
+                f"Grade it on its own: workbook check {unit.name} {first}",
+            )
+        )
+        status[result.id] = "not_started"
+    return gated
+
+
 def _test_result(outcome: CheckOutcome) -> TestResult:
     return TestResult(
         outcome.nodeid,

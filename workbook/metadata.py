@@ -48,6 +48,7 @@ class ExerciseEntry(_Strict):
     level: int | None = None
     source: Text | None = None
     core: Annotated[bool, Field(strict=True)] = False
+    requires: list[Slug] = []  # earlier exercises of the unit that must pass first
     equivalent_mutants: list[EquivalentEntry] = []
 
 
