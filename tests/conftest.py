@@ -61,6 +61,12 @@ class MiniWorkbook:
         return found
 
 
+@pytest.fixture(autouse=True)
+def _commands_as_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Printed commands read ``workbook ...`` in every test, however the suite was started."""
+    monkeypatch.setenv("WORKBOOK_COMMAND", "workbook")
+
+
 @pytest.fixture
 def mini(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> MiniWorkbook:
     root = tmp_path / "workbook"

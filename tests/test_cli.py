@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import MiniWorkbook
 
 
@@ -104,7 +106,7 @@ def test_bare_workbook_welcomes_and_points_at_the_next_exercise(mini: MiniWorkbo
     assert lines[2] == "Next: week01/ex02_total · Total an order (day 2, about 15 min)"
     assert lines[3] == (
         "  edit weeks/week01/exercises/ex02_total.py, then grade it:  workbook check week01 ex02"
-        "   (or: nox -s week01 -- ex02)"
+        "   (or, saving and grading as you go: workbook watch week01 ex02)"
     )
     assert mini.run("next").out.splitlines() == lines[2:4]
 
@@ -199,6 +201,16 @@ def _require_greet_before_total(mini: MiniWorkbook) -> None:
         ),
         encoding="utf-8",
     )
+
+
+def test_printed_commands_work_where_the_learner_is(
+    mini: MiniWorkbook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WORKBOOK_COMMAND")
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    assert "grade it:  ./wb check week01 ex01" in mini.run("next").out
+    monkeypatch.setenv("VIRTUAL_ENV", str(mini.root / ".venv"))
+    assert "grade it:  workbook check week01 ex01" in mini.run("next").out
 
 
 def test_an_exercise_waits_for_the_one_it_requires(mini: MiniWorkbook) -> None:

@@ -11,13 +11,12 @@ from pathlib import Path
 
 from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
+from workbook.commands import command
 from workbook.devcheck import dev_check, render_dev_check
-from workbook.grading import build_unit_result, gate_on_prerequisites, grade_exercise
-from workbook.integrity import manifest_is_current, tampered_files, write_manifest
+from workbook.integrity import manifest_is_current, write_manifest
 from workbook.mutation import (
     GATE,
     MutateOptions,
-    can_fork,
     mutate,
     render_score,
     render_summary,
@@ -26,16 +25,14 @@ from workbook.progress import Progress, load_progress, save_progress
 from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
 from workbook.results import (
-    UnitResult,
-    read_results,
     to_json,
-    write_results,
 )
 from workbook.review import ReviewError, render_review, review
-from workbook.runner import RunnerError, RunOptions, run_unit
-from workbook.scan import scan_files
+from workbook.runner import RunnerError, RunOptions
 from workbook.state import state_dir
 from workbook.stubs import SKELETONS, StubError, drifted, sync
+from workbook.verdict import grade, load_progress_safely
+from workbook.warm import can_fork
 
 EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
 
@@ -186,95 +183,23 @@ def _check(
     if not unit.exercises:
         print(_no_exercises_yet(unit, catalog))
         return EXIT_OK
-    # One exercise is graded with the exercises it requires, so that its verdict can say which
-    # of them to finish first.
-    chosen = unit.with_prerequisites([unit.exercise(exercise_name)]) if exercise_name else list(
-        unit.exercises
-    )
-    state = _state_dir(catalog)
-    # Read the history before any learner code runs: whatever that code does to .workbook,
-    # what is written back afterwards is this copy plus the new verdict.
-    progress = _load_progress_safely(state, catalog)
-    previous = read_results(state, unit.name)
-    run = run_unit(catalog, unit, chosen, RunOptions(timeout=timeout))
-    if run.interrupted:
-        chosen = [e for e in chosen if e.id in run.outcomes or e.id in run.problems]
-    graded = gate_on_prerequisites(unit, [grade_exercise(exercise, run) for exercise in chosen])
-    result = build_unit_result(
-        unit,
-        graded,
-        tampered=tampered_files(catalog),
-        duration=run.duration,
-        previous=previous if exercise_name or run.interrupted else None,
-        notices=_notices(catalog, unit, chosen, run.forged_events),
-    )
-    progress.record(result, [e.id for e in chosen])
-    _save_state(state, result, progress)
+    exercise = unit.exercise(exercise_name) if exercise_name else None
+    verdict = grade(catalog, unit, exercise, RunOptions(timeout=timeout))
     if output == "json":
-        print(to_json(result), end="")
+        print(to_json(verdict.result), end="")
     elif output == "markdown":
-        print(render_markdown(result, unit), end="")
+        print(render_markdown(verdict.result, unit), end="")
     else:
-        shown = [e.id for e in chosen] if exercise_name or run.interrupted else None
-        print(render_terminal(result, unit, Style.for_stream(sys.stdout), only=shown), end="")
-    if run.interrupted:
+        style = Style.for_stream(sys.stdout)
+        print(render_terminal(verdict.result, unit, style, only=verdict.shown), end="")
+    if verdict.interrupted:
         print(
-            f"\nStopped (Ctrl-C): {len(chosen)} exercise(s) were graded and saved; the rest were "
-            f"not checked. Run  workbook check {unit.name}  again for them.",
+            f"\nStopped (Ctrl-C): {len(verdict.chosen)} exercise(s) were graded and saved; the "
+            f"rest were not checked. Run  {command('check', unit.name)}  again for them.",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
-    all_chosen_pass = all(g.status == "passed" for g in graded)
-    return (
-        EXIT_OK
-        if all_chosen_pass and (exercise_name or result.status == "passed")
-        else EXIT_NOT_PASSING
-    )
-
-
-def _load_progress_safely(state: Path, catalog: Catalog) -> Progress:
-    try:
-        progress = load_progress(state, [u.name for u in catalog.units])
-    except OSError as error:
-        print(f"warning: could not read your progress in {state} ({error}).", file=sys.stderr)
-        return Progress()
-    if progress.warning:
-        print(f"warning: {progress.warning}", file=sys.stderr)
-    return progress
-
-
-def _save_state(state: Path, result: UnitResult, progress: Progress) -> None:
-    """Write the results file and the progress; a failure costs the record, never the verdict."""
-    try:
-        write_results(state, result)
-        save_progress(state, progress)
-    except OSError as error:
-        print(
-            f"warning: this verdict could not be saved in {state} "
-            f"({error.strerror or error}: {error.filename or state}). It is shown below but "
-            f"not recorded; make sure {state.name} is a folder you can write to (or delete it), "
-            "then check again.",
-            file=sys.stderr,
-        )
-
-
-def _notices(catalog: Catalog, unit: Unit, chosen: list[Exercise], forged: int) -> list[str]:
-    """What the verdict should warn a mentor about: forged events, code reaching into grading."""
-    notices: list[str] = []
-    if forged:
-        notices.append(
-            f"{forged} line(s) on the workbook's private channel were not written by the "
-            "workbook (something in the learner's code wrote to it); they were ignored"
-        )
-    unit_dir = unit.directory.relative_to(catalog.root)
-    files = [
-        (path, path.relative_to(catalog.root).as_posix())
-        for exercise in chosen
-        for path in exercise.file_paths(catalog.root, unit_dir)
-        if path.is_file() and path.suffix == ".py"
-    ]
-    notices += [finding.describe() for finding in scan_files(files)]
-    return notices
+    return EXIT_OK if verdict.all_passed else EXIT_NOT_PASSING
 
 
 def _no_exercises_yet(unit: Unit, catalog: Catalog) -> str:
@@ -295,7 +220,7 @@ def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
         slugs = ", ".join(e.slug for e in unit.exercises) or "none yet"
         first = unit.exercises[0].slug.split("_")[0] if unit.exercises else "ex01"
         raise UnknownName(
-            f"name one exercise of {unit.name}, e.g. workbook hint {unit.name}/{first} "
+            f"name one exercise of {unit.name}, e.g. {command('hint', f'{unit.name}/{first}')} "
             f"({unit.name} has: {slugs})"
         )
     exercise = catalog.exercise(exercise_name)
@@ -347,26 +272,26 @@ def _next_exercise(catalog: Catalog, progress: Progress) -> Exercise | None:
 
 def _next_lines(catalog: Catalog, exercise: Exercise | None) -> list[str]:
     if exercise is None:
-        return ["Every exercise passes. Well done! Polish TaskHub and see: workbook progress"]
+        return [f"Every exercise passes. Well done! Polish TaskHub and see: {command('progress')}"]
     unit_dir = catalog.unit(exercise.unit).directory.relative_to(catalog.root)
     file = exercise.file_paths(Path(), unit_dir)[0].as_posix()
     slug = exercise.slug.split("_")[0]
     return [
         f"Next: {exercise.id} · {exercise.title} (day {exercise.day}, about "
         f"{exercise.minutes} min)",
-        f"  edit {file}, then grade it:  workbook check {exercise.unit} {slug}"
-        f"   (or: nox -s {exercise.unit} -- {slug})",
+        f"  edit {file}, then grade it:  {command('check', exercise.unit, slug)}"
+        f"   (or, saving and grading as you go: {command('watch', exercise.unit, slug)})",
     ]
 
 
 def _next(catalog: Catalog) -> int:
-    progress = _load_progress_safely(_state_dir(catalog), catalog)
+    progress = load_progress_safely(_state_dir(catalog), catalog)
     print("\n".join(_next_lines(catalog, _next_exercise(catalog, progress))))
     return EXIT_OK
 
 
 def _welcome(catalog: Catalog) -> int:
-    progress = _load_progress_safely(_state_dir(catalog), catalog)
+    progress = load_progress_safely(_state_dir(catalog), catalog)
     exercises = catalog.all_exercises()
     passed = sum(
         1
@@ -383,8 +308,9 @@ def _welcome(catalog: Catalog) -> int:
     lines += _next_lines(catalog, upcoming)
     lines += [
         "",
-        "Commands: workbook check <week> [exercise] · workbook hint <week>/<exercise> · "
-        "workbook next · workbook progress · workbook list · workbook --help",
+        f"Commands: {command('check', '<week>', '[exercise]')} · {command('watch')} · "
+        f"{command('hint', '<week>/<exercise>')} · {command('next')} · {command('progress')} · "
+        f"{command('list')} · {command('--help')}",
     ]
     print("\n".join(lines))
     return EXIT_OK

@@ -4,6 +4,7 @@ the unit's result."""
 from __future__ import annotations
 
 from workbook.catalog import Exercise, Unit
+from workbook.commands import command
 from workbook.events import CheckOutcome, TestStatus
 from workbook.results import ExerciseResult, ExerciseStatus, TestResult, UnitResult, UnitStatus
 from workbook.runner import GradingRun
@@ -72,7 +73,7 @@ def gate_on_prerequisites(unit: Unit, graded: list[ExerciseResult]) -> list[Exer
                 0,
                 result.max_points,
                 f"waiting for {missing[0]}: finish {first} first",
-                f"Grade it on its own: workbook check {unit.name} {first}",
+                f"Grade it on its own: {command('check', unit.name, first)}",
             )
         )
         status[result.id] = "not_started"

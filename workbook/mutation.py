@@ -12,9 +12,7 @@ mutant (where the platform can fork), so a mutant costs little more than its che
 
 from __future__ import annotations
 
-import ast
 import contextlib
-import importlib
 import os
 import random
 import select
@@ -27,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.catalog import Catalog, Exercise, Unit, check_limit, load_unit
+from workbook.catalog import Catalog, Exercise, Unit, check_limit
 from workbook.events import (
     CHANNEL_VARIABLE,
     EventLog,
@@ -37,9 +35,9 @@ from workbook.events import (
     open_channel,
 )
 from workbook.mutants import Mutant, make_mutants
-from workbook.processes import AUTOLOAD_VARIABLE
 from workbook.runner import RunOptions, pytest_arguments, write_pytest_ini
 from workbook.typecheck import STATE_DIR_VARIABLE
+from workbook.warm import ForkedPytest, warm_up
 
 GATE = 95.0  # percent of non-equivalent mutants an exercise's checker must kill
 _STARTUP_SECONDS = 10.0
@@ -198,7 +196,8 @@ class _Workspace:
         self.files = _solution_files(catalog, unit, exercise)
 
     def __enter__(self) -> _Workspace:
-        _warm_up(self.catalog, self.unit, self.exercise, self.files)
+        sys.dont_write_bytecode = True  # a mutant must never be read back from a stale .pyc
+        warm_up(self.catalog, self.unit, [self.unit.directory / self.exercise.checker, *self.files])
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -274,28 +273,19 @@ class _Workspace:
         arguments = pytest_arguments(self.catalog, self.unit, [self.exercise], options, self.ini)
         key = new_key()
         readable, _, channel = open_channel(key)
-        pid = os.fork()
-        if pid:
-            for descriptor in child_descriptors(channel):
-                os.close(descriptor)
-            return pid, readable, EventReader(key)
-        code = 70
-        try:  # the child: grade, then leave without running the parent's clean-up
-            os.close(readable)
-            os.setsid()
-            os.chdir(self.catalog.root)
-            os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-            sink = os.open(output, os.O_WRONLY | os.O_CREAT, 0o600)
-            os.dup2(sink, 1)
-            os.dup2(sink, 2)
-            os.environ[CHANNEL_VARIABLE] = channel
-            os.environ[STATE_DIR_VARIABLE] = str(slot / ".state")
-            os.environ["PYTHONHASHSEED"] = "0"
-            import pytest
-
-            code = int(pytest.main(arguments))
-        finally:
-            os._exit(code)
+        inherited = child_descriptors(channel)
+        environment = {
+            **os.environ,
+            CHANNEL_VARIABLE: channel,
+            STATE_DIR_VARIABLE: str(slot / ".state"),
+            "PYTHONHASHSEED": "0",
+        }
+        child = ForkedPytest(
+            arguments, cwd=self.catalog.root, environment=environment, output=output, keep=inherited
+        )
+        for descriptor in inherited:
+            os.close(descriptor)
+        return child.pid, readable, EventReader(key)
 
 
 @dataclass
@@ -321,58 +311,6 @@ def _drain(child: _Running) -> None:
 
 def _ignored(folder: str, names: list[str]) -> set[str]:
     return {name for name in names if name in ("__pycache__", ".mypy_cache", ".pytest_cache")}
-
-
-def _warm_up(catalog: Catalog, unit: Unit, exercise: Exercise, files: list[Path]) -> None:
-    """Import once, in this process, what every child would import: pytest, the engine, and
-    the third-party modules the checker and the solution import."""
-    sys.dont_write_bytecode = True  # a mutant must never be read back from a stale .pyc
-    os.environ[AUTOLOAD_VARIABLE] = "1"
-    import pytest  # noqa: F401
-    from _pytest.config import default_plugins
-
-    for name in default_plugins:  # pytest imports its own plugins in every run otherwise
-        with contextlib.suppress(ImportError):
-            importlib.import_module(f"_pytest.{name}")
-    importlib.import_module("workbook.plugin")
-    load_unit(catalog.root, unit.name)  # the metadata, parsed once for every child
-    for path in [unit.directory / exercise.checker, *files]:
-        for name in _imported_modules(path):
-            with contextlib.suppress(Exception):
-                importlib.import_module(name)
-
-
-def _imported_modules(path: Path) -> Iterator[str]:
-    """Absolute imports of a file that come from outside the exercise (libraries, the engine)."""
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
-        return
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
-        else:
-            continue
-        for name in names:
-            top = name.split(".")[0]
-            if top in sys.stdlib_module_names or _is_installed(top):
-                yield name
-
-
-def _is_installed(top: str) -> bool:
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec(top)
-    except (ImportError, ValueError):
-        return False
-    return spec is not None and "site-packages" in str(spec.origin or "")
-
-
-def can_fork() -> bool:
-    return hasattr(os, "fork") and hasattr(os, "killpg")
 
 
 def render_score(item: ExerciseScore, *, sampled: bool) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbook.catalog import Catalog
+from workbook.commands import command
 from workbook.progress import Progress
 from workbook.report import Style, progress_bar
 
@@ -35,5 +36,5 @@ def render_progress(catalog: Catalog, progress: Progress, style: Style) -> str:
         if e.id in progress.exercises and progress.exercises[e.id].attempts
     ]
     if not attempted:
-        lines.append("  Nothing checked yet. Start with:  workbook check week01")
+        lines.append(f"  Nothing checked yet. Start with:  {command('check', 'week01')}")
     return "\n".join(lines) + "\n"

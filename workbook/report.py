@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from workbook.catalog import Unit
+from workbook.commands import command
 from workbook.results import ExerciseResult, TestResult, UnitResult
 from workbook.status import Status
 
@@ -94,7 +95,7 @@ def _detail_lines(exercise: ExerciseResult, hints: tuple[str, ...], style: Style
     elif problem is not None and exercise.status != "not_started":
         lines += _problem_lines(problem, pad, style)
     if hints and exercise.status != "error":
-        more = "" if len(hints) == 1 else f"  (more: workbook hint {exercise.id})"
+        more = "" if len(hints) == 1 else f"  (more: {command('hint', exercise.id)})"
         lines.append(f"{pad}{style.paint('hint:', '35')}     {hints[0]}{more}")
     return lines
 
@@ -140,13 +141,16 @@ def _next_step_lines(result: UnitResult, unit: Unit, only: list[str] | None) -> 
     chosen = [i for i in failing if only is not None and i in only]
     candidates = chosen or failing or unchecked
     if not candidates:
-        return ["", f"  All of {unit.name} passes. Well done! See where you are: workbook progress"]
+        return [
+            "",
+            f"  All of {unit.name} passes. Well done! See where you are: {command('progress')}",
+        ]
     target = candidates[0]
     slug = target.split("/")[-1]
     return [
         "",
-        f"  Next: edit {slug}, then run  workbook check {unit.name} {slug.split('_')[0]}"
-        f"   ·   stuck? workbook hint {target}",
+        f"  Next: edit {slug}, then run  {command('check', unit.name, slug.split('_')[0])}"
+        f"   ·   stuck? {command('hint', target)}",
     ]
 
 

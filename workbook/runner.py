@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.catalog import Catalog, Exercise, Unit, check_limit
+from workbook.commands import command
 from workbook.events import (
     CHANNEL_VARIABLE,
     CheckOutcome,
@@ -42,6 +43,7 @@ from workbook.processes import (
 )
 from workbook.state import state_dir
 from workbook.typecheck import STATE_DIR_VARIABLE
+from workbook.warm import ForkedPytest
 
 GRACE_SECONDS = 2.0  # how far past its own alarm a check may run before it is killed
 STARTUP_SECONDS = 60.0  # time for pytest to start and collect before the first check begins
@@ -87,6 +89,7 @@ class RunOptions:
     timeout: float | None = None  # seconds per check, overriding the metadata
     state_dir: Path | None = None  # default: <root>/.workbook
     memory_mib: int | None = None  # per child; default WORKBOOK_MEMORY_MIB or 2048
+    warm: bool = False  # fork the child from this process, which has imported pytest (watch)
 
 
 def unit_bound(exercises: Sequence[Exercise], timeout: float | None) -> float:
@@ -143,7 +146,7 @@ def _out_of_time(run: GradingRun, pending: dict[str, Exercise]) -> None:
             exercise.id,
             "error",
             "not checked: the whole run ran out of time before reaching this exercise",
-            help=f"Grade it on its own: workbook check {exercise.unit} {slug}",
+            help=f"Grade it on its own: {command('check', exercise.unit, slug)}",
         )
         run.outcomes[exercise.id] = []
     pending.clear()
@@ -225,13 +228,7 @@ class _Child:
         ini: Path,
         output: Path,
     ) -> None:
-        self.command = [
-            sys.executable,
-            "-P",  # the current folder is not importable: a learner's pytest.py shadows nothing
-            "-m",
-            "pytest",
-            *pytest_arguments(catalog, unit, exercises, options, ini),
-        ]
+        self.arguments = pytest_arguments(catalog, unit, exercises, options, ini)
         self.catalog = catalog
         self.options = options
         self.output = output
@@ -259,17 +256,7 @@ class _Child:
         readable, _, channel = open_channel(self.key)
         inherited = child_descriptors(channel)
         try:
-            with self.output.open("wb") as sink:
-                process = subprocess.Popen(
-                    self.command,
-                    cwd=self.catalog.root,
-                    stdin=subprocess.DEVNULL,
-                    stdout=sink,
-                    stderr=subprocess.STDOUT,
-                    env=self._environment(channel),
-                    start_new_session=True,
-                    pass_fds=inherited,
-                )
+            process = self._start(channel, inherited)
         finally:
             for descriptor in inherited:
                 os.close(descriptor)
@@ -278,15 +265,39 @@ class _Child:
                 killed_for, out_of_time = self._watch(process, readable, unit_deadline)
             finally:
                 kill_run(process.pid, self.token)
-                process.wait()
+                returncode = process.wait()
             self._drain(readable)
         finally:
             os.close(readable)
-        ended = ChildEnd(process.returncode, killed_for, _tail(self.output), out_of_time)
+        ended = ChildEnd(returncode, killed_for, _tail(self.output), out_of_time)
         return self.reader.log, ended
 
+    def _start(
+        self, channel: str, inherited: Sequence[int]
+    ) -> subprocess.Popen[bytes] | ForkedPytest:
+        if self.options.warm:
+            return ForkedPytest(
+                self.arguments,
+                cwd=self.catalog.root,
+                environment=self._environment(channel),
+                output=self.output,
+                keep=inherited,
+            )
+        with self.output.open("wb") as sink:
+            return subprocess.Popen(
+                # -P: the current folder is not importable, so a learner's pytest.py shadows nothing
+                [sys.executable, "-P", "-m", "pytest", *self.arguments],
+                cwd=self.catalog.root,
+                stdin=subprocess.DEVNULL,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                env=self._environment(channel),
+                start_new_session=True,
+                pass_fds=inherited,
+            )
+
     def _watch(
-        self, process: subprocess.Popen[bytes], readable: int, unit_deadline: float
+        self, process: subprocess.Popen[bytes] | ForkedPytest, readable: int, unit_deadline: float
     ) -> tuple[str | None, bool]:
         """Wait for the child; kill it when a check outlives its limit or the unit its bound.
 

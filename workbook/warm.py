@@ -1,0 +1,160 @@
+"""A warm process: pytest, the engine and the checkers' libraries imported once, then forked.
+
+Starting ``python -m pytest`` costs as much as importing pytest, and a FastAPI checker pays
+about three times that again for its libraries. ``workbook watch`` and ``workbook dev mutate``
+grade many times in a row, so they import all of it once in their own process (never the
+learner's code, which only ever runs in a child) and fork one child per verdict.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import importlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib.util import find_spec
+from pathlib import Path
+
+from workbook.catalog import Catalog, Exercise, Unit, load_unit
+from workbook.processes import AUTOLOAD_VARIABLE
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "killpg")
+
+
+def warm_up(catalog: Catalog, unit: Unit, files: Iterable[Path]) -> None:
+    """Import in this process what every child would: pytest with its own plugins, the engine's
+    plugin, the unit's metadata, and the third-party modules that ``files`` import."""
+    os.environ[AUTOLOAD_VARIABLE] = "1"
+    import pytest  # noqa: F401
+    from _pytest.config import default_plugins
+
+    for name in default_plugins:  # pytest imports its own plugins in every run otherwise
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"_pytest.{name}")
+    importlib.import_module("workbook.plugin")
+    load_unit(catalog.root, unit.name)  # the metadata, parsed once for every child
+    for path in files:
+        for name in imported_libraries(path):
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
+
+
+def unit_files(catalog: Catalog, unit: Unit, exercises: Sequence[Exercise]) -> list[Path]:
+    """The checkers of ``exercises`` and their reference solutions: what tells which libraries
+    to import ahead (the learner's own files are never read for this)."""
+    unit_dir = unit.directory.relative_to(catalog.root)
+    files = [unit.directory / exercise.checker for exercise in exercises]
+    for exercise in exercises:
+        files += [
+            path
+            for path in exercise.file_paths(catalog.root / "solutions", unit_dir)
+            if path.suffix == ".py" and path.is_file()
+        ]
+    return files
+
+
+def imported_libraries(path: Path) -> Iterator[str]:
+    """Absolute imports of a file that come from outside the exercise (libraries, the engine)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            if top in sys.stdlib_module_names or top == "workbook" or _is_installed(top):
+                yield name
+
+
+def _is_installed(top: str) -> bool:
+    try:
+        spec = find_spec(top)
+    except (ImportError, ValueError):
+        return False
+    return spec is not None and "site-packages" in str(spec.origin or "")
+
+
+class ForkedPytest:
+    """A pytest run in a forked child of this warm process, shaped like the ``Popen`` it
+    replaces (``pid``, ``poll``, ``wait``, ``returncode``) so one watcher serves both."""
+
+    def __init__(
+        self,
+        arguments: Sequence[str],
+        *,
+        cwd: Path,
+        environment: Mapping[str, str],
+        output: Path,
+        keep: Sequence[int],
+    ) -> None:
+        self.returncode: int | None = None
+        pid = os.fork()
+        if pid:
+            self.pid = pid
+            return
+        code = 70
+        try:  # the child: grade, then leave without running the parent's clean-up
+            os.setsid()
+            launched_from = str(Path.cwd())
+            os.chdir(cwd)
+            os.environ.clear()
+            os.environ.update(environment)
+            # As ``python -P`` would: the current folder is never importable.
+            sys.path[:] = [p for p in sys.path if p not in ("", str(cwd), launched_from)]
+            sys.dont_write_bytecode = True  # two saves in one second must not meet a stale .pyc
+            _close_all_but(keep)  # the watcher's own files and sockets are not the child's
+            for target, source in (
+                (0, os.open(os.devnull, os.O_RDONLY)),
+                (1, os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)),
+            ):
+                os.dup2(source, target)
+                os.close(source)
+            os.dup2(1, 2)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            import pytest
+
+            code = int(pytest.main(list(arguments)))
+        finally:
+            os._exit(code)
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            waited, status = os.waitpid(self.pid, os.WNOHANG)
+            if waited:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        if self.returncode is not None:
+            return self.returncode
+        if timeout is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+            return self.returncode
+        deadline = time.monotonic() + timeout
+        while (code := self.poll()) is None:
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(["pytest"], timeout)
+            time.sleep(0.005)
+        return code
+
+
+def _close_all_but(keep: Sequence[int]) -> None:
+    start = 3
+    for descriptor in sorted(set(keep)):
+        os.closerange(start, descriptor)
+        start = descriptor + 1
+    os.closerange(start, 1 << 16)
