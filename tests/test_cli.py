@@ -79,8 +79,8 @@ def test_hints_are_revealed_one_at_a_time(mini: MiniWorkbook) -> None:
     second = mini.run("hint", "week01/ex01")
     assert "  hint 2/2: The greeting ends with an exclamation mark." in second.out.splitlines()
     assert second.out.splitlines()[-1] == (
-        "  No more hints. After an honest try, compare with the reference: "
-        "solutions/weeks/week01/exercises/ex01_greet.py"
+        "  No more hints: see the reference with  workbook solution week01/ex01_greet  "
+        "(after an honest try)"
     )
     progress = json.loads((mini.root / ".workbook" / "progress.json").read_text())
     assert progress["exercises"]["week01/ex01_greet"]["hints_shown"] == 2

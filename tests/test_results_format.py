@@ -60,6 +60,7 @@ def test_results_hold_the_documented_fields(mini: MiniWorkbook) -> None:
         "expected",
         "actual",
         "help",
+        "output",
     ]
 
 

@@ -71,11 +71,17 @@ class Exercise:
     source: str | None = None  # import root relative to the repository (default: exercises/)
     core: bool = False  # part of the 5 h/week path
     requires: tuple[str, ...] = ()  # slugs of earlier exercises of the unit that must pass first
+    check_hints: tuple[tuple[str, str], ...] = ()  # (checker test function, hint for it)
     equivalent_mutants: tuple[EquivalentMutant, ...] = ()
 
     @property
     def id(self) -> str:
         return f"{self.unit}/{self.slug}"
+
+    def hint_for_check(self, nodeid: str) -> str | None:
+        """The hint tied to the check ``nodeid`` (``checks/test_x.py::test_name[param]``)."""
+        function = nodeid.rsplit("::", 1)[-1].split("[", 1)[0]
+        return dict(self.check_hints).get(function)
 
     def file_paths(self, source_root: Path, unit_directory: Path) -> list[Path]:
         """Where the learner's files are, below ``source_root`` (the repository or a copy)."""
@@ -326,6 +332,7 @@ _EXERCISE_DEFAULTS: dict[str, Any] = {
     "source": None,
     "core": False,
     "requires": [],
+    "check_hints": {},
 }
 _WEEK_DEFAULTS: dict[str, Any] = {"topics": [], "bonus": None, "katas": []}
 
@@ -422,6 +429,7 @@ def _exercise(
         source=entry.source,
         core=entry.core,
         requires=tuple(entry.requires),
+        check_hints=tuple(entry.check_hints.items()),
         equivalent_mutants=tuple(
             EquivalentMutant(e.code.strip(), e.change, e.reason) for e in entry.equivalent_mutants
         ),

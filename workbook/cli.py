@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,7 +14,9 @@ from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
 from workbook.commands import command
 from workbook.devcheck import dev_check, render_dev_check
+from workbook.hints import hint_lines
 from workbook.integrity import manifest_is_current, write_manifest
+from workbook.learner_files import FilesError, reset_exercise, solution_view
 from workbook.mutation import (
     GATE,
     MutateOptions,
@@ -21,18 +24,19 @@ from workbook.mutation import (
     render_score,
     render_summary,
 )
-from workbook.progress import Progress, load_progress, save_progress
+from workbook.progress import Progress, load_progress
 from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
 from workbook.results import (
     to_json,
 )
 from workbook.review import ReviewError, render_review, review
-from workbook.runner import RunnerError, RunOptions
+from workbook.runner import RunnerError, RunOptions, run_debug
 from workbook.state import state_dir
 from workbook.stubs import SKELETONS, StubError, drifted, sync
 from workbook.verdict import grade, load_progress_safely
 from workbook.warm import can_fork
+from workbook.watch import run_watch
 
 EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
 
@@ -67,6 +71,38 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("exercise", nargs="?", help="one exercise only, e.g. ex03 or k07")
     check.add_argument("--format", choices=("terminal", "markdown", "json"), default="terminal")
     check.add_argument("--timeout", type=float, help="seconds each check may run (default 3)")
+    check.add_argument(
+        "-v", "--verbose", action="store_true", help="list every check with its status"
+    )
+
+    watch_parser = commands.add_parser(
+        "watch",
+        help="grade again every time you save an exercise file",
+        description="Grade a unit, then grade an exercise again each time one of its files is "
+        "saved. On a terminal: h hint, n next, l list, r re-run, q quit.",
+    )
+    watch_parser.add_argument("unit", nargs="?", help="week01 .. week13, or katas (default: yours)")
+    watch_parser.add_argument("exercise", nargs="?", help="the exercise to start with, e.g. ex03")
+
+    debug_parser = commands.add_parser(
+        "debug",
+        help="run one exercise's checks in the foreground, with breakpoint() and pdb usable",
+    )
+    debug_parser.add_argument("unit", help="week01 .. week13, or katas")
+    debug_parser.add_argument("exercise", help="e.g. ex03 or k07")
+
+    reset_parser = commands.add_parser(
+        "reset", help="start an exercise over: its starting file back, yours kept in a backup"
+    )
+    reset_parser.add_argument("exercise", help="e.g. week01/ex03 or katas/k07")
+
+    solution_parser = commands.add_parser(
+        "solution", help="your file beside the reference solution (after the exercise passes)"
+    )
+    solution_parser.add_argument("exercise", help="e.g. week01/ex03 or katas/k07")
+    solution_parser.add_argument(
+        "--yes", action="store_true", help="show it even though the exercise has not passed"
+    )
 
     hint = commands.add_parser("hint", help="show the next hint for an exercise")
     hint.add_argument("exercise", help="e.g. week01/ex03 or katas/k07")
@@ -84,7 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--results", type=Path, help="also write each unit's results JSON into this folder"
     )
 
-    commands.add_parser("progress", help="show your progress through every week and the katas")
+    progress_parser = commands.add_parser(
+        "progress", help="show your progress through every week and the katas"
+    )
+    progress_parser.add_argument(
+        "--pace",
+        choices=("2h", "5h"),
+        default="2h",
+        help="5h: only the core exercises of the 5 hours a week path (default: 2h, everything)",
+    )
     commands.add_parser("next", help="the next exercise to work on, and how to grade it")
     listing = commands.add_parser("list", help="list units, or the exercises of one unit")
     listing.add_argument("unit", nargs="?")
@@ -157,11 +201,20 @@ def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "next":
         return _next(catalog)
     if args.command == "check":
-        return _check(catalog, args.unit, args.exercise, args.format, args.timeout)
+        return _check(catalog, args.unit, args.exercise, args.format, args.timeout, args.verbose)
+    if args.command == "watch":
+        return _watch(catalog, args.unit, args.exercise)
+    if args.command == "debug":
+        unit = catalog.unit(args.unit)
+        return run_debug(catalog, unit.exercise(args.exercise), unit)
+    if args.command == "reset":
+        return _reset(catalog, args.exercise)
+    if args.command == "solution":
+        return _solution(catalog, args.exercise, confirmed=args.yes)
     if args.command == "hint":
         return _hint(catalog, args.exercise, show_all=args.all)
     if args.command == "progress":
-        return _progress(catalog)
+        return _progress(catalog, core_only=args.pace == "5h")
     if args.command == "review":
         return _review(catalog, args.base, args.head, args.results)
     if args.command == "list":
@@ -177,7 +230,12 @@ EXIT_INTERRUPTED = 130
 
 
 def _check(
-    catalog: Catalog, unit_name: str, exercise_name: str | None, output: str, timeout: float | None
+    catalog: Catalog,
+    unit_name: str,
+    exercise_name: str | None,
+    output: str,
+    timeout: float | None,
+    verbose: bool = False,
 ) -> int:
     unit = catalog.unit(unit_name)
     if not unit.exercises:
@@ -191,7 +249,8 @@ def _check(
         print(render_markdown(verdict.result, unit), end="")
     else:
         style = Style.for_stream(sys.stdout)
-        print(render_terminal(verdict.result, unit, style, only=verdict.shown), end="")
+        shown = render_terminal(verdict.result, unit, style, only=verdict.shown, verbose=verbose)
+        print(shown, end="")
     if verdict.interrupted:
         print(
             f"\nStopped (Ctrl-C): {len(verdict.chosen)} exercise(s) were graded and saved; the "
@@ -224,25 +283,60 @@ def _hint(catalog: Catalog, exercise_name: str, *, show_all: bool) -> int:
             f"({unit.name} has: {slugs})"
         )
     exercise = catalog.exercise(exercise_name)
-    state = _state_dir(catalog)
-    progress = load_progress(state, [u.name for u in catalog.units])
-    entry = progress.get(exercise.id)
-    total = len(exercise.hints)
-    shown = total if show_all else min(entry.hints_shown + 1, total)
-    print(f"{exercise.id} · {exercise.title}")
-    for number, text in enumerate(exercise.hints[:shown], start=1):
-        print(f"  hint {number}/{total}: {text}")
-    if shown < total:
-        print(f"  (run the same command again for hint {shown + 1})")
-    else:
-        unit_dir = catalog.unit(exercise.unit).directory.relative_to(catalog.root)
-        reference = exercise.file_paths(Path("solutions"), unit_dir)[0].as_posix()
-        print(f"  No more hints. After an honest try, compare with the reference: {reference}")
-    entry.hints_shown = max(entry.hints_shown, shown)
+    print("\n".join(hint_lines(catalog, exercise, show_all=show_all)))
+    return EXIT_OK
+
+
+def _watch(catalog: Catalog, unit_name: str | None, exercise_name: str | None) -> int:
+    if unit_name is None:
+        progress = load_progress_safely(_state_dir(catalog), catalog)
+        upcoming = _next_exercise(catalog, progress)
+        unit_name = upcoming.unit if upcoming else "week01"
+    unit = catalog.unit(unit_name)
+    if not unit.exercises:
+        print(_no_exercises_yet(unit, catalog))
+        return EXIT_OK
+    exercise = unit.exercise(exercise_name) if exercise_name else None
+    return run_watch(catalog, unit, exercise, sys.stdout)
+
+
+def _reset(catalog: Catalog, exercise_name: str) -> int:
+    exercise = catalog.exercise(exercise_name)
     try:
-        save_progress(state, progress)
-    except OSError as error:
-        print(f"warning: could not remember which hints you saw ({error}).", file=sys.stderr)
+        done = reset_exercise(catalog, exercise)
+    except FilesError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    if not done.restored:
+        print(f"{exercise.id} is already its starting file: nothing to reset.")
+        return EXIT_OK
+    for path in done.restored:
+        print(f"Restored the starting file: {path.relative_to(catalog.root).as_posix()}")
+    if done.backup is not None:
+        print(f"Your version is kept in {done.backup.relative_to(catalog.root).as_posix()}/")
+    return EXIT_OK
+
+
+def _solution(catalog: Catalog, exercise_name: str, *, confirmed: bool) -> int:
+    exercise = catalog.exercise(exercise_name)
+    progress = load_progress_safely(_state_dir(catalog), catalog)
+    entry = progress.exercises.get(exercise.id)
+    if not (entry and entry.first_passed_at) and not confirmed:
+        question = (
+            f"{exercise.id} has not passed yet. Looking at the reference now teaches less than "
+            "one more try (see the hints: " + command("hint", exercise.id) + ")."
+        )
+        if not sys.stdin.isatty():
+            print(f"{question}\nTo see it anyway: {command('solution', exercise.id, '--yes')}")
+            return EXIT_NOT_PASSING
+        if input(f"{question}\nShow it anyway? [y/N] ").strip().lower() not in ("y", "yes"):
+            return EXIT_NOT_PASSING
+    width = shutil.get_terminal_size((120, 24)).columns
+    try:
+        print(solution_view(catalog, exercise, width))
+    except FilesError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -316,12 +410,13 @@ def _welcome(catalog: Catalog) -> int:
     return EXIT_OK
 
 
-def _progress(catalog: Catalog) -> int:
+def _progress(catalog: Catalog, *, core_only: bool = False) -> int:
     state = _state_dir(catalog)
     progress = load_progress(state, [u.name for u in catalog.units])
     if progress.warning:
         print(f"warning: {progress.warning}", file=sys.stderr)
-    print(render_progress(catalog, progress, Style.for_stream(sys.stdout)), end="")
+    style = Style.for_stream(sys.stdout)
+    print(render_progress(catalog, progress, style, core_only=core_only), end="")
     return EXIT_OK
 
 

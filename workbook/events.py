@@ -36,6 +36,7 @@ class CheckOutcome:
     actual: str | None = None
     help: str | None = None
     duration: float = 0.0
+    output: str | None = None  # what the learner's code printed during a check that failed
 
 
 @dataclass(frozen=True)

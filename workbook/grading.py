@@ -89,6 +89,7 @@ def _test_result(outcome: CheckOutcome) -> TestResult:
         outcome.expected,
         outcome.actual,
         outcome.help,
+        outcome.output,
     )
 
 

@@ -25,6 +25,10 @@ class InputCalled(BaseException):
     """Raised when learner code calls ``input()``, which would otherwise wait for ever."""
 
 
+class BreakpointCalled(BaseException):
+    """Raised when learner code calls ``breakpoint()``: no debugger can attach to a check."""
+
+
 class LearnerInterrupted(Exception):
     """Learner code raised KeyboardInterrupt (or called pytest.exit()), which would stop the run."""
 

@@ -43,6 +43,8 @@ class ExerciseEntry(_Strict):
     day: Positive
     objectives: Annotated[list[Text], Field(min_length=1)]
     hints: Annotated[list[Text], Field(min_length=1)]
+    # A hint for one check, by the checker's test function: shown when that check fails.
+    check_hints: dict[Annotated[str, StringConstraints(pattern=r"^test_\w+$")], Text] = {}
     module: Text | None = None
     timeout: Annotated[float, Field(gt=0)] | None = None
     level: int | None = None

@@ -22,8 +22,10 @@ import pytest
 
 from workbook.catalog import DEFAULT_TIMEOUT, Exercise, Unit, check_limit, load_unit
 from workbook.checking import CheckFailure, Learner, NotStarted, describe_exception
+from workbook.commands import command
 from workbook.events import CheckOutcome, EventWriter, ExerciseProblem, TestStatus
 from workbook.loading import (
+    BreakpointCalled,
     CheckTimedOut,
     ExerciseLoader,
     ExerciseUnavailable,
@@ -44,6 +46,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--workbook-unit", help="unit to grade, e.g. week01 or katas")
     group.addoption("--workbook-source", help="root of the code under test (default: the root)")
     group.addoption("--workbook-timeout", type=float, default=None, help="seconds per check")
+    group.addoption(
+        "--workbook-debug",
+        action="store_true",
+        help="workbook debug: no alarm, input() and breakpoint() allowed, a debugger usable",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -64,7 +71,10 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.stash[_GRADER] = grader
     config.pluginmanager.register(grader, "workbook-grader")
-    builtins.input = _refuse_input
+    grader.debugging = bool(config.getoption("--workbook-debug"))
+    if not grader.debugging:
+        builtins.input = _refuse_input
+        sys.breakpointhook = _refuse_breakpoint
     grader.remember_shared_state()
     # The checks' own subprocesses (a learner's test suite run with coverage) load plugins as usual.
     os.environ.pop(AUTOLOAD_VARIABLE, None)
@@ -72,6 +82,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _refuse_input(prompt: object = "") -> str:
     raise InputCalled
+
+
+def _refuse_breakpoint(*args: object, **kwargs: object) -> None:
+    raise BreakpointCalled
 
 
 def check_name(item: pytest.Item) -> str:
@@ -115,6 +129,7 @@ class Grader:
         self.timeout_override = timeout_override
         self.by_checker = {(unit.directory / e.checker).resolve(): e for e in unit.exercises}
         self.passed: set[str] = set()
+        self.debugging = False  # workbook debug: nothing stops a paused check
 
     def exercise_for(self, path: Path) -> Exercise | None:
         return self.by_checker.get(path.resolve())
@@ -176,6 +191,9 @@ class Grader:
     def _guarded(self, item: pytest.Item) -> Iterator[None]:
         """One phase of a check (setup, call, teardown), where pytest catches what is raised:
         the streams kept open, and the alarm armed for what is left of the check's time."""
+        if self.debugging:
+            yield
+            return
         left = item.stash.get(_DEADLINE, time.monotonic() + DEFAULT_TIMEOUT) - time.monotonic()
         with _streams_kept_open(), _alarm(max(left, 0.01)):
             yield
@@ -271,12 +289,29 @@ class Grader:
                 failure.actual,
                 failure.help,
                 duration=report.duration,
+                output=printed(report),
             )
         elif report.when == "call":
             item.stash[_OUTCOME] = CheckOutcome(
                 item.nodeid, exercise_id, name, "passed", duration=report.duration
             )
         return report
+
+
+PRINTED_LIMIT = 2000  # characters of a failing check's captured output kept in the verdict
+
+
+def printed(report: pytest.TestReport) -> str | None:
+    """What the code printed during a check (stdout and stderr), capped; None when nothing."""
+    text = "".join(
+        content for title, content in report.sections if title.startswith("Captured std")
+    )
+    if not text.strip():
+        return None
+    if len(text) > PRINTED_LIMIT:
+        cut = len(text) - PRINTED_LIMIT
+        text = text[:PRINTED_LIMIT] + f"\n… ({cut} more characters not shown)"
+    return text
 
 
 class _KeptOpen:
@@ -408,6 +443,15 @@ def describe_failure(
             actual="MemoryError",
             help="Look for a list or string that grows without end, or one built far bigger "
             "than needed (for example [0] * 10**10).",
+        )
+    if isinstance(error, BreakpointCalled):
+        return Failure(
+            status="failed",
+            message=f"your code calls breakpoint(){where}, which stops to wait for a debugger",
+            expected="code that runs to the end on its own",
+            actual="a call to breakpoint()",
+            help="Remove the breakpoint() before grading. To step through this exercise's "
+            f"checks in the debugger, use: {command('debug', '<week>', '<exercise>')}",
         )
     if isinstance(error, InputCalled):
         return Failure(

@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from workbook.catalog import Unit
+from workbook.catalog import Exercise, Unit
 from workbook.commands import command
 from workbook.results import ExerciseResult, TestResult, UnitResult
 from workbook.status import Status
@@ -50,16 +50,22 @@ def progress_bar(done: int, total: int, width: int = 24, *, unicode: bool = True
 
 
 def render_terminal(
-    result: UnitResult, unit: Unit, style: Style | None = None, only: list[str] | None = None
+    result: UnitResult,
+    unit: Unit,
+    style: Style | None = None,
+    only: list[str] | None = None,
+    *,
+    verbose: bool = False,
 ) -> str:
-    """The verdict a learner reads after ``workbook check`` (``only``: just these exercises)."""
+    """The verdict a learner reads after ``workbook check`` (``only``: just these exercises;
+    ``verbose``: every check with its status, not only the first problem)."""
     style = style or Style.for_stream(sys.stdout)
     lines = [style.paint(f"{unit.name} · {result.title}", "1"), ""]
     if result.tampered:
         lines += _tampered_lines(result.tampered, style)
     if result.notices:
         lines += _notice_lines(result.notices, style)
-    hints = {e.id: e.hints for e in unit.exercises}
+    exercises = {e.id: e for e in unit.exercises}
     slug_width = max((len(e.id.split("/")[-1]) for e in result.exercises), default=10)
     for exercise in result.exercises:
         if only is not None and exercise.id not in only:
@@ -70,8 +76,10 @@ def render_terminal(
             f"  {style.status(exercise.status):<24} {slug:<{slug_width}}  {points:>6}  "
             f"{exercise.title}"
         )
+        if verbose:
+            lines += _every_check_lines(exercise, style)
         if exercise.status != "passed":
-            lines += _detail_lines(exercise, hints.get(exercise.id, ()), style)
+            lines += _detail_lines(exercise, exercises.get(exercise.id), style)
     passed = sum(e.status == "passed" for e in result.exercises)
     percent = round(100 * result.score / result.max_score) if result.max_score else 0
     bar = progress_bar(result.score, result.max_score, unicode=style.unicode)
@@ -84,7 +92,11 @@ def render_terminal(
     return "\n".join(lines) + "\n"
 
 
-def _detail_lines(exercise: ExerciseResult, hints: tuple[str, ...], style: Style) -> list[str]:
+def _every_check_lines(exercise: ExerciseResult, style: Style) -> list[str]:
+    return [f"      {style.symbol(test.status)} {test.name}" for test in exercise.tests]
+
+
+def _detail_lines(exercise: ExerciseResult, metadata: Exercise | None, style: Style) -> list[str]:
     pad = "      "
     lines: list[str] = []
     problem = exercise.first_problem
@@ -94,10 +106,22 @@ def _detail_lines(exercise: ExerciseResult, hints: tuple[str, ...], style: Style
             lines.append(f"{pad}{style.paint('help:', '36')}     {exercise.help}")
     elif problem is not None and exercise.status != "not_started":
         lines += _problem_lines(problem, pad, style)
-    if hints and exercise.status != "error":
-        more = "" if len(hints) == 1 else f"  (more: {command('hint', exercise.id)})"
-        lines.append(f"{pad}{style.paint('hint:', '35')}     {hints[0]}{more}")
+    if metadata is None or exercise.status == "error":
+        return lines
+    hint = _hint_for(metadata, problem)
+    if hint is not None:
+        more = "" if len(metadata.hints) == 1 else f"  (more: {command('hint', exercise.id)})"
+        lines.append(f"{pad}{style.paint('hint:', '35')}     {hint}{more}")
     return lines
+
+
+def _hint_for(exercise: Exercise, problem: TestResult | None) -> str | None:
+    """The hint tied to the check that failed, else the exercise's first hint."""
+    if problem is not None and problem.status != "not_started":
+        tied = exercise.hint_for_check(problem.id)
+        if tied is not None:
+            return tied
+    return exercise.hints[0] if exercise.hints else None
 
 
 def _problem_lines(problem: TestResult, pad: str, style: Style) -> list[str]:
@@ -109,6 +133,21 @@ def _problem_lines(problem: TestResult, pad: str, style: Style) -> list[str]:
         lines.append(f"{pad}{style.paint('actual:', '31')}   {problem.actual}")
     if problem.help:
         lines.append(f"{pad}{style.paint('help:', '36')}     {problem.help}")
+    if problem.output:
+        lines += _printed_lines(problem.output, pad, style)
+    return lines
+
+
+PRINTED_LINES = 12  # lines of a failing check's output shown in the terminal
+
+
+def _printed_lines(output: str, pad: str, style: Style) -> list[str]:
+    printed = output.rstrip("\n").splitlines()
+    shown = printed[:PRINTED_LINES]
+    lines = [f"{pad}{style.paint('printed:', '2')}  (what your code printed during this check)"]
+    lines += [f"{pad}  | {line}" for line in shown]
+    if len(printed) > len(shown):
+        lines.append(f"{pad}  | … {len(printed) - len(shown)} more line(s)")
     return lines
 
 

@@ -37,6 +37,7 @@ class TestResult:
     expected: str | None = None
     actual: str | None = None
     help: str | None = None
+    output: str | None = None  # what the learner's code printed during this check, if it failed
 
 
 @dataclass(frozen=True)

@@ -181,17 +181,25 @@ def pytest_arguments(
     exercises: Sequence[Exercise],
     options: RunOptions,
     ini: Path,
+    *,
+    debug: bool = False,
 ) -> list[str]:
     """The arguments of the pytest run that grades ``exercises`` (after ``python -m pytest``).
 
     Only the workbook configures pytest: its own ini file, no conftest.py anywhere, no plugin
-    but its own (autoloading is off in the child's environment).
+    but its own (autoloading is off in the child's environment). ``debug``: pytest's own
+    report, output not captured, and its debugger plugin loaded (``workbook debug``).
     """
+    unused = [p for p in _UNUSED_PLUGINS if not (debug and p == "debugging")]
+    if debug:
+        reporting = ["-v", "-s", "--tb=short", "--workbook-debug"]
+    else:
+        reporting = ["-q", "--no-header", "--tb=no", "--show-capture=no", "-rN"]
     command = [
         "-c",
         str(ini),
         "--noconftest",
-        *(argument for plugin in _UNUSED_PLUGINS for argument in ("-p", f"no:{plugin}")),
+        *(argument for plugin in unused for argument in ("-p", f"no:{plugin}")),
         "--rootdir",
         str(catalog.root),
         "-p",
@@ -199,11 +207,7 @@ def pytest_arguments(
         "-p",
         "no:cacheprovider",
         "--import-mode=importlib",
-        "-q",
-        "--no-header",
-        "--tb=no",
-        "--show-capture=no",
-        "-rN",
+        *reporting,
         "--workbook-root",
         str(catalog.root),
         "--workbook-unit",
@@ -214,6 +218,19 @@ def pytest_arguments(
     if options.timeout is not None:
         command += ["--workbook-timeout", str(options.timeout)]
     return command + [str(unit.directory / e.checker) for e in exercises]
+
+
+def run_debug(catalog: Catalog, exercise: Exercise, unit: Unit) -> int:
+    """Run one exercise's checks in the foreground, as plain pytest with the workbook's plugin:
+    no time limit, the terminal attached, ``breakpoint()`` and pdb usable."""
+    with tempfile.TemporaryDirectory(prefix="workbook-debug-") as scratch:
+        ini = write_pytest_ini(Path(scratch))
+        arguments = pytest_arguments(catalog, unit, [exercise], RunOptions(), ini, debug=True)
+        environment = {**os.environ, AUTOLOAD_VARIABLE: "1"}
+        environment.pop("PYTEST_ADDOPTS", None)
+        environment[STATE_DIR_VARIABLE] = str(state_dir(catalog.root))
+        command = [sys.executable, "-P", "-m", "pytest", *arguments]
+        return subprocess.call(command, cwd=catalog.root, env=environment)
 
 
 class _Child:
