@@ -14,6 +14,7 @@ from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
 from workbook.commands import command
 from workbook.devcheck import dev_check, render_dev_check
+from workbook.doctor import diagnose, doctor_exit_code, render_doctor
 from workbook.hints import hint_lines
 from workbook.integrity import manifest_is_current, write_manifest
 from workbook.learner_files import FilesError, reset_exercise, solution_view
@@ -130,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="5h: only the core exercises of the 5 hours a week path (default: 2h, everything)",
     )
     commands.add_parser("next", help="the next exercise to work on, and how to grade it")
+    commands.add_parser(
+        "doctor", help="what the workbook needs that is installed here, and what is missing"
+    )
     listing = commands.add_parser("list", help="list units, or the exercises of one unit")
     listing.add_argument("unit", nargs="?")
 
@@ -200,6 +204,10 @@ def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
         return _welcome(catalog)
     if args.command == "next":
         return _next(catalog)
+    if args.command == "doctor":
+        findings = diagnose()
+        print(render_doctor(findings, Style.for_stream(sys.stdout)), end="")
+        return doctor_exit_code(findings)
     if args.command == "check":
         return _check(catalog, args.unit, args.exercise, args.format, args.timeout, args.verbose)
     if args.command == "watch":
