@@ -61,6 +61,9 @@ _UNUSED_PLUGINS = (
     "legacypath",
     "debugging",
     "faulthandler",
+    # These two collect garbage twice when a run ends, to report stray exceptions as warnings.
+    "unraisableexception",
+    "threadexception",
 )
 _OUTPUT_TAIL = 4000
 _PYTEST_INI = "[pytest]\naddopts =\npython_files = test_*.py\n"
