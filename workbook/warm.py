@@ -29,9 +29,15 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and hasattr(os, "killpg")
 
 
-def warm_up(catalog: Catalog, unit: Unit, files: Iterable[Path]) -> None:
+def warm_up(
+    catalog: Catalog, unit: Unit, files: Iterable[Path], rehearsal: Sequence[str] = ()
+) -> None:
     """Import in this process what every child would: pytest with its own plugins, the engine's
-    plugin, the unit's metadata, and the third-party modules that ``files`` import."""
+    plugin, the unit's metadata, and the third-party modules that ``files`` import.
+
+    ``rehearsal``: pytest arguments that grade the reference solutions; they are run once in a
+    child, and the library modules it imported on the way (a test client's event loop, a lazy
+    submodule) are imported here too, so that no child compiles them again."""
     os.environ[AUTOLOAD_VARIABLE] = "1"
     import pytest  # noqa: F401
     from _pytest.config import default_plugins
@@ -45,10 +51,56 @@ def warm_up(catalog: Catalog, unit: Unit, files: Iterable[Path]) -> None:
         for name in imported_libraries(path):
             with contextlib.suppress(Exception):
                 importlib.import_module(name)
+    if rehearsal:
+        for name in _imported_by(rehearsal, catalog.root):
+            with contextlib.suppress(Exception):
+                importlib.import_module(name)
     # What is imported now lasts: the children's garbage collector need never walk it, and
     # leaving it alone keeps its memory pages shared with every child.
     gc.collect()
     gc.freeze()
+
+
+def _imported_by(arguments: Sequence[str], cwd: Path) -> list[str]:
+    """Library modules a pytest run imports beyond what this process already has."""
+    before = set(sys.modules)
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the rehearsal: grade the references quietly, then report the new modules
+        code = 70
+        try:
+            os.close(readable)
+            os.chdir(cwd)
+            os.environ.pop("WORKBOOK_CHANNEL", None)
+            quiet = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(quiet, 1)
+            os.dup2(quiet, 2)
+            import pytest
+
+            pytest.main(list(arguments))
+            found = [
+                name
+                for name in set(sys.modules) - before
+                if _is_library(getattr(sys.modules[name], "__file__", None))
+            ]
+            os.write(writable, "\n".join(sorted(found)).encode())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writable)
+    chunks = []
+    while chunk := os.read(readable, 65536):
+        chunks.append(chunk)
+    os.close(readable)
+    os.waitpid(pid, 0)
+    return b"".join(chunks).decode().split()
+
+
+def _is_library(origin: str | None) -> bool:
+    """A module of the standard library or of an installed package (never exercise code)."""
+    if origin is None:
+        return False
+    return "site-packages" in origin or origin.startswith(sys.base_prefix)
 
 
 def unit_files(catalog: Catalog, unit: Unit, exercises: Sequence[Exercise]) -> list[Path]:

@@ -12,6 +12,7 @@ import contextlib
 import os
 import select
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from watchfiles import Change, watch
 from workbook.catalog import Catalog, Exercise, Unit
 from workbook.hints import hint_lines
 from workbook.report import Style, progress_bar, render_terminal
-from workbook.runner import RunOptions
+from workbook.runner import RunOptions, pytest_arguments, write_pytest_ini
 from workbook.state import state_dir
 from workbook.verdict import Verdict, grade, load_progress_safely
 from workbook.warm import can_fork, unit_files, warm_up
@@ -172,7 +173,11 @@ def run_watch(catalog: Catalog, unit: Unit, exercise: Exercise | None, out: Text
     out.write(f"Getting {unit.name} ready to grade as you save...\n")
     out.flush()
     if can_fork():
-        warm_up(catalog, unit, unit_files(catalog, unit, unit.exercises))
+        with tempfile.TemporaryDirectory(prefix="workbook-watch-") as scratch:
+            ini = write_pytest_ini(Path(scratch))
+            reference = RunOptions(source_root=catalog.root / "solutions")
+            rehearsal = pytest_arguments(catalog, unit, [focus], reference, ini)
+            warm_up(catalog, unit, unit_files(catalog, unit, unit.exercises), rehearsal)
     watcher.grade(exercise, f"{unit.name}" + (f" {exercise.slug}" if exercise else ""))
     folders = watched_folders(catalog, unit)
     with _keys(interactive) as keys:
