@@ -16,22 +16,33 @@ An ORM exercise gives the learner's models (a ``DeclarativeBase`` subclass and i
   ``expect_no_drift`` (autogenerate's ``compare_metadata`` between the models and the migrated
   database).
 
+Async exercises (``AsyncSession``) use ``fresh_async_engine`` (aiosqlite, or psycopg's async
+driver), ``async_seed`` and ``new_async_session`` inside a coroutine run by ``run_async`` (a
+new event loop, with a time bound), call the learner's coroutines with ``await_learner``
+(``await_raises`` when they must raise), and read relationships with ``loaded_attribute``,
+which fails when the query did not load them (a lazy load, impossible in async code).
+``count_statements`` takes an async engine too.
+
 Every failure names the engine, what was run and what came back.
 """
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, MetaData, Table, create_engine, event, insert, text
+from sqlalchemy import inspect as sqlalchemy_inspect
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
@@ -45,12 +56,17 @@ from workbook.checking_sql import (
     refusal_kind,
 )
 
+_T = TypeVar("_T")
+
 __all__ = [
     "POSTGRESQL",
     "SQLITE",
     "ConnectionLog",
     "Migrations",
     "StatementLog",
+    "async_seed",
+    "await_learner",
+    "await_raises",
     "count_statements",
     "engine_label",
     "engine_names",
@@ -60,11 +76,15 @@ __all__ = [
     "expect_insert_accepted",
     "expect_insert_refused",
     "expect_table",
+    "fresh_async_engine",
     "fresh_engine",
     "learner_metadata",
+    "loaded_attribute",
+    "new_async_session",
     "new_session",
     "open_migrations",
     "orm_engines",
+    "run_async",
     "run_learner",
     "seed",
     "sqlalchemy_url",
@@ -97,9 +117,20 @@ def fresh_engine(engine: str) -> Iterator[Engine]:
         finally:
             sqlite.dispose()
         return
-    url = postgres_url() or ""
+    with _postgres_schema() as (url, schema):
+        postgres = create_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+        try:
+            yield postgres
+        finally:
+            postgres.dispose()
+
+
+@contextmanager
+def _postgres_schema() -> Iterator[tuple[str, str]]:
+    """A new schema on the PostgreSQL server: ``(SQLAlchemy URL, schema name)``, dropped after."""
+    url = sqlalchemy_url(postgres_url() or "")
     schema = f"workbook_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(sqlalchemy_url(url), isolation_level="AUTOCOMMIT")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -112,13 +143,9 @@ def fresh_engine(engine: str) -> Iterator[Engine]:
             actual="no connection",
             help=f"Start the server, or unset {POSTGRES_URL_VARIABLE} to check on SQLite only.",
         ) from None
-    postgres = create_engine(
-        sqlalchemy_url(url), connect_args={"options": f"-csearch_path={schema}"}
-    )
     try:
-        yield postgres
+        yield url, schema
     finally:
-        postgres.dispose()
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
@@ -137,7 +164,7 @@ def orm_engines() -> Iterator[tuple[str, Engine]]:
             yield name, engine
 
 
-def engine_label(engine: Engine) -> str:
+def engine_label(engine: Engine | AsyncEngine) -> str:
     """``SQLite`` or ``PostgreSQL``: how the engine is named in a message."""
     return POSTGRESQL if engine.dialect.name == "postgresql" else SQLITE
 
@@ -201,13 +228,16 @@ def _flat(statement: str) -> str:
 
 
 @contextmanager
-def count_statements(engine: Engine) -> Iterator[StatementLog]:
+def count_statements(engine: Engine | AsyncEngine) -> Iterator[StatementLog]:
     """Record every statement ``engine`` sends to the database inside the ``with`` block.
 
     An ``executemany`` (one statement, many parameter sets) counts once; the text is kept
-    with its placeholders, so the same query for another row reads the same.
+    with its placeholders, so the same query for another row reads the same. An async
+    engine's statements are counted on the engine it drives (``sync_engine``).
     """
     log = StatementLog()
+    if isinstance(engine, AsyncEngine):
+        engine = engine.sync_engine
 
     def record(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         log.statements.append(_flat(statement))
@@ -409,11 +439,16 @@ def seed(
     the largest id, so the learner's next insert gets a fresh id as it would in production.
     """
     with engine.begin() as connection:
-        for name, table_rows in rows.items():
-            if table_rows:
-                connection.execute(insert(metadata.tables[name]), [dict(r) for r in table_rows])
-        if engine.dialect.name != "postgresql":
-            return
+        _insert_rows(connection, metadata, rows)
+
+
+def _insert_rows(
+    connection: Connection, metadata: MetaData, rows: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> None:
+    for name, table_rows in rows.items():
+        if table_rows:
+            connection.execute(insert(metadata.tables[name]), [dict(r) for r in table_rows])
+    if connection.dialect.name == "postgresql":
         for name in rows:
             table = metadata.tables[name]
             if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto"):
@@ -685,3 +720,162 @@ def open_migrations(
 def new_session(engine: Engine) -> Session:
     """A session on ``engine`` that keeps objects readable after commit (for checks)."""
     return Session(engine, expire_on_commit=False)
+
+
+# -- async engines and sessions ---------------------------------------------------------------
+
+
+@asynccontextmanager
+async def fresh_async_engine(engine: str) -> AsyncIterator[AsyncEngine]:
+    """An ``AsyncEngine`` on a new, empty database of ``engine``, disposed afterwards.
+
+    SQLite goes through aiosqlite (one shared in-memory database, foreign keys enforced),
+    PostgreSQL through psycopg's async driver on a fresh schema. Open it inside the event
+    loop that uses it (in the coroutine given to ``run_async``).
+    """
+    if engine == SQLITE:
+        sqlite = create_async_engine("sqlite+aiosqlite://", poolclass=StaticPool)
+        event.listen(sqlite.sync_engine, "connect", _enforce_foreign_keys)
+        try:
+            yield sqlite
+        finally:
+            await sqlite.dispose()
+        return
+    with _postgres_schema() as (url, schema):
+        postgres = create_async_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+        try:
+            yield postgres
+        finally:
+            await postgres.dispose()
+
+
+async def async_seed(
+    engine: AsyncEngine, metadata: MetaData, rows: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> None:
+    """Create ``metadata``'s tables on ``engine``, then insert and commit rows as ``seed`` does."""
+    async with engine.begin() as connection:
+        await connection.run_sync(metadata.create_all)
+        await connection.run_sync(_insert_rows, metadata, rows)
+
+
+def new_async_session(engine: AsyncEngine) -> AsyncSession:
+    """An async session on ``engine`` that keeps objects readable after commit (for checks)."""
+    return AsyncSession(engine, expire_on_commit=False)
+
+
+def run_async(
+    main: Callable[[], Coroutine[Any, Any, _T]], *, what: str, timeout: float = 5.0
+) -> _T:
+    """Run the check's coroutine ``main()`` in a new event loop, for at most ``timeout`` seconds.
+
+    An awaited call that never returns (a lock never released, a query waiting on another
+    transaction) becomes a failure naming ``what`` was running, not a hung check.
+    """
+
+    async def bounded() -> _T:
+        return await asyncio.wait_for(main(), timeout)
+
+    try:
+        return asyncio.run(bounded())
+    except TimeoutError:
+        raise CheckFailure(
+            f"{what} did not finish within {timeout:g} s",
+            expected=f"an answer within {timeout:g} s",
+            actual="still waiting",
+            help="Something awaited never completed: look for a session or connection held "
+            "open by another task, or a transaction that was never committed or rolled back.",
+        ) from None
+
+
+async def await_learner(
+    func: Callable[..., Any], *args: Any, what: str, help: str, **kwargs: Any
+) -> Any:
+    """Call and await learner code that must not raise (``run_learner`` for coroutines).
+
+    A function that returns something other than an awaitable (a plain ``def`` where the
+    exercise asks for ``async def``) fails with that said.
+    """
+    result = run_learner(func, *args, what=what, help=help, **kwargs)
+    if not inspect.isawaitable(result):
+        raise CheckFailure(
+            f"{what}, it returned {show(result)} instead of an awaitable",
+            expected="a coroutine (the method is declared async def)",
+            actual=show(result),
+            help="Declare the method with async def and await the session's calls inside it.",
+        )
+    try:
+        return await result
+    except NotImplementedError:
+        raise
+    except Exception as error:
+        where = origin(error)
+        raise CheckFailure(
+            f"{what}, it raised {_error_text(error)}" + (f"\n  raised {where}" if where else ""),
+            expected="no exception",
+            actual=f"raised {_error_text(error)}",
+            help=help,
+        ) from error
+
+
+def loaded_attribute(instance: object, name: str, *, what: str, help: str) -> Any:
+    """The value of ``instance.name``, which the query must have loaded already.
+
+    Reading a relationship that was not loaded is a lazy load: an error with
+    ``lazy="raise"``, and in async code one that cannot happen at all. The failure says the
+    query left the attribute out, instead of showing SQLAlchemy's error.
+    """
+    state = sqlalchemy_inspect(instance, raiseerr=False)
+    if state is not None and name in getattr(state, "unloaded", ()):
+        raise CheckFailure(
+            f"{what}: {type(instance).__name__}.{name} was not loaded by the query, so "
+            "reading it would need a lazy load",
+            expected=f"{name} loaded with the query (a loader option such as selectinload)",
+            actual=f"{name} not loaded",
+            help=help,
+        )
+    return getattr(instance, name)
+
+
+async def await_raises(
+    error_type: type[BaseException],
+    func: Callable[..., Any],
+    *args: Any,
+    what: str,
+    help: str,
+    match: str | None = None,
+    **kwargs: Any,
+) -> BaseException:
+    """Call and await learner code that must raise ``error_type`` (``expect_raises``, awaited).
+
+    ``match`` must appear in the message (ignoring case) when given; ``what`` names the call.
+    """
+    want = error_type.__name__ + (f" mentioning {match!r}" if match else "")
+    try:
+        result = func(*args, **kwargs)
+        if inspect.isawaitable(result):
+            result = await result
+    except NotImplementedError:
+        raise
+    except error_type as error:
+        if match is not None and match.lower() not in str(error).lower():
+            raise CheckFailure(
+                f"{what}, it raised {describe_exception(error)}, expected the message to "
+                f"mention {match!r}",
+                expected=want,
+                actual=describe_exception(error),
+                help=help,
+            ) from None
+        return error
+    except Exception as error:
+        raise CheckFailure(
+            f"{what}, it raised {_error_text(error)}, expected {want}",
+            expected=want,
+            actual=_error_text(error),
+            help=help,
+        ) from error
+    raise CheckFailure(
+        f"{what}, it returned {show(result)} instead of raising {want}",
+        expected=want,
+        actual=f"returned {show(result)}",
+        help=help,
+    )

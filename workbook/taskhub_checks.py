@@ -21,11 +21,14 @@ environment (``nox -s week09`` .. ``week12``) installs.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -418,3 +421,114 @@ def dumps(value: object) -> str:
         return json.dumps(value, separators=(",", ":"))
     except (TypeError, ValueError):
         return show(value)
+
+
+#: The help of a failure that found a password or a hash in a response.
+NO_SECRETS_HELP = (
+    "Responses are built from UserRead, which has no password field: return "
+    "UserRead.model_validate(user), never the ORM object or a dict of its columns."
+)
+
+
+def leaked_secrets(text: str, password: str) -> list[str]:
+    """What of a password (the word, an Argon2 hash, the password itself) ``text`` contains."""
+    lowered = text.lower()
+    found = [word for word in ("password", "$argon2") if word in lowered]
+    return found + (["the password itself"] if password in text else [])
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    """One run of the learner's own test suite (``pytest`` in the project folder)."""
+
+    command: str  # as the learner would type it, for messages
+    returncode: int | None  # None: stopped at the time limit
+    output: str
+    database: Path  # the SQLite file the suite was pointed at
+    coverage: float | None  # percent of taskhub covered, None when no report was written
+
+
+_suite_runs: dict[Path, SuiteRun] = {}
+
+
+def run_own_suite(learner: Learner, *, timeout: float) -> SuiteRun:
+    """Run the learner's tests once per process, with coverage, on a SQLite file of ours.
+
+    The suite gets ``TASKHUB_TEST_DATABASE_URL`` naming an empty file, so a check can look at
+    what the tests left behind; coverage goes to a JSON report read back into ``coverage``.
+    Later calls for the same project return the first run.
+    """
+    project = project_dir(learner)
+    if project in _suite_runs:
+        return _suite_runs[project]
+    if not _template_folder:
+        _template_folder.append(tempfile.TemporaryDirectory(prefix="taskhub-check-"))
+    scratch = Path(tempfile.mkdtemp(prefix="suite-", dir=_template_folder[0].name))
+    database, report = scratch / "suite.db", scratch / "coverage.json"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("COV_CORE_", "COVERAGE_"))
+        and key not in ("TASKHUB_REQUIRE_POSTGRES", "PYTEST_ADDOPTS")
+    }
+    env["TASKHUB_TEST_DATABASE_URL"] = f"sqlite:///{database}"
+    env["COLUMNS"] = "200"  # pytest cuts its summary lines to the terminal's width
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(project / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x"]
+    # Coverage is judged from the JSON report, so the project's own fail_under must not turn
+    # a passing suite into a failing one.
+    command += ["--cov=taskhub", "--cov-report=", f"--cov-report=json:{report}"]
+    command += ["--cov-fail-under=0"]
+    try:
+        result = subprocess.run(
+            command,
+            cwd=project,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        returncode: int | None = result.returncode
+        output = result.stdout + result.stderr
+    except subprocess.TimeoutExpired:
+        returncode, output = None, ""
+    coverage = None
+    with suppress(OSError, ValueError, KeyError, TypeError):
+        coverage = float(json.loads(report.read_text())["totals"]["percent_covered"])
+    run = SuiteRun(
+        f"cd {shown_project(learner)} && uv run pytest -x", returncode, output, database, coverage
+    )
+    _suite_runs[project] = run
+    return run
+
+
+def suite_tail(output: str, lines: int = 15) -> str:
+    """The failing tests and pytest's summary line when it listed them, else the last lines."""
+    kept = [line.rstrip() for line in output.splitlines() if line.strip()]
+    failed = [line for line in kept if line.startswith(("FAILED ", "ERROR "))]
+    if failed:
+        return "\n".join([*failed[:5], kept[-1]])
+    return "\n".join(kept[-lines:])
+
+
+def titles(hub: TaskHub, account: Account, params: Mapping[str, object] | None = None) -> list[str]:
+    """The titles of the items of one ``GET /tasks`` page, in order."""
+    return [str(item.get("title")) for item in hub.page(account, params)["items"]]
+
+
+def move_task(hub: TaskHub, account: Account, task_id: str, *statuses: str) -> None:
+    """PATCH a task through ``statuses`` in turn, each move expected to succeed."""
+    for status in statuses:
+        hub.request(
+            "PATCH",
+            f"/tasks/{task_id}",
+            account=account,
+            json={"status": status},
+            expect=200,
+            help="todo -> in_progress -> done is the normal life of a task; each move is a "
+            "PATCH with the new status (week 9, stage 7).",
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +55,10 @@ def grade(
     # what is written back afterwards is this copy plus the new verdict.
     progress = load_progress_safely(state, catalog)
     previous = read_results(state, unit.name)
-    run = run_unit(catalog, unit, chosen, options or RunOptions())
+    # The tamper check asks git; it runs beside the grading child instead of after it.
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        tampered = helper.submit(tampered_files, catalog)
+        run = run_unit(catalog, unit, chosen, options or RunOptions())
     if run.interrupted:
         chosen = [e for e in chosen if e.id in run.outcomes or e.id in run.problems]
     graded = gate_on_prerequisites(unit, [grade_exercise(e, run) for e in chosen])
@@ -62,7 +66,7 @@ def grade(
     result = build_unit_result(
         unit,
         graded,
-        tampered=tampered_files(catalog),
+        tampered=tampered.result(),
         duration=run.duration,
         previous=previous if alone or run.interrupted else None,
         notices=_notices(catalog, unit, chosen, run.forged_events),
