@@ -92,3 +92,29 @@ def test_call_passes_a_stub_through_and_explains_other_errors() -> None:
         call(stub, help="h")
     with pytest.raises(CheckFailure, match=r"it raised KeyError\(\"'id'\"\), expected a result"):
         call(broken, help="h")
+
+
+def test_a_type_mismatch_names_both_types() -> None:
+    with pytest.raises(CheckFailure) as caught:
+        expect_equal(["Hello", "Ada"], "Hello, Ada!", what="called greet('Ada')", help="h")
+    assert caught.value.message == (
+        "called greet('Ada'), got a list ['Hello', 'Ada'], expected a str 'Hello, Ada!'"
+    )
+    with pytest.raises(CheckFailure) as caught:
+        expect_equal(None, 3, what="called f()", help="h")
+    assert caught.value.message == "called f(), got None, expected 3"
+
+
+def test_long_values_are_shown_from_just_before_they_differ() -> None:
+    expected = [f"line {number}" for number in range(40)]
+    actual = [*expected[:30], "LINE 30", *expected[31:]]
+    with pytest.raises(CheckFailure) as caught:
+        expect_equal(actual, expected, what="called f()", help="h")
+    got, want = caught.value.actual or "", caught.value.expected or ""
+    assert got.startswith("…") and want.startswith("…")
+    assert "'LINE 30'" in got and "'line 30'" in want
+    assert "'line 0'" not in got, "the common start is left out"
+    short = ["a", "b"]
+    with pytest.raises(CheckFailure) as caught:
+        expect_equal(short, ["a", "c"], what="called f()", help="h")
+    assert (caught.value.actual, caught.value.expected) == ("['a', 'b']", "['a', 'c']")

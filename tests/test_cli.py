@@ -31,7 +31,9 @@ def test_solutions_in_place_exit_zero_with_full_marks(mini: MiniWorkbook) -> Non
 def test_a_failure_shows_expected_actual_help_and_hint(mini: MiniWorkbook) -> None:
     mini.use_broken("wrong_type")
     run = mini.run("check", "week01", "ex01")
-    assert "called greet('Ada'), got ['Hello', 'Ada'], expected 'Hello, Ada!'" in run.out
+    assert (
+        "called greet('Ada'), got a list ['Hello', 'Ada'], expected a str 'Hello, Ada!'" in run.out
+    )
     assert "expected: 'Hello, Ada!'" in run.out
     assert "actual:   ['Hello', 'Ada']" in run.out
     assert "help:     Put the name between 'Hello, ' and '!'." in run.out

@@ -202,15 +202,51 @@ def same_value(actual: Any, expected: Any) -> bool:
 
 
 def expect_equal(actual: Any, expected: Any, *, what: str, help: str) -> None:
-    """Fail unless ``actual`` equals ``expected`` with the same types (see ``same_value``)."""
+    """Fail unless ``actual`` equals ``expected`` with the same types (see ``same_value``).
+
+    The message names both types when they differ ("got a list [...], expected a str '...'"),
+    and shows long values around the first place where they differ instead of cut anywhere.
+    """
     if same_value(actual, expected):
         return
-    got = show(actual)
-    want = show(expected)
+    got, want = shown_apart(actual, expected)
     if got == want:  # equal text, different types somewhere: say so
         got = f"{got} ({_type_names(actual)})"
         want = f"{want} ({_type_names(expected)})"
-    raise CheckFailure(f"{what}, got {got}, expected {want}", expected=want, actual=got, help=help)
+        message = f"{what}, got {got}, expected {want}"
+    elif actual is not None and type(actual) is not type(expected):
+        message = f"{what}, got {_a(actual)} {got}, expected {_a(expected)} {want}"
+    else:
+        message = f"{what}, got {got}, expected {want}"
+    raise CheckFailure(message, expected=want, actual=got, help=help)
+
+
+WHOLE_VALUE = 120  # characters: a value this short is shown whole
+AROUND_DIFFERENCE = 40  # characters kept before the first difference of two long values
+
+
+def shown_apart(actual: Any, expected: Any) -> tuple[str, str]:
+    """Both values as text: whole when short, else from just before their first difference."""
+    got, want = repr(actual), repr(expected)
+    if len(got) <= WHOLE_VALUE and len(want) <= WHOLE_VALUE:
+        return got, want
+    same = next(
+        (i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+        min(len(got), len(want)),
+    )
+    start = max(0, same - AROUND_DIFFERENCE)
+    return _window(got, start), _window(want, start)
+
+
+def _window(text: str, start: int) -> str:
+    end = start + WHOLE_VALUE
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def _a(value: Any) -> str:
+    """``a list``, ``an int``: the value's type as a message says it."""
+    name = type(value).__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def _type_names(value: Any) -> str:
