@@ -144,8 +144,9 @@ def docs(session: nox.Session) -> None:
     env = {"NO_MKDOCS_2_WARNING": "1"}
     session.run("python", "-m", "sitegen")  # WORKBOOK_PROGRESS=path picks the progress file
     if session.posargs[:1] == ["serve"]:
-        address = ["--dev-addr", "127.0.0.1:8000"]
-        session.run("mkdocs", "serve", "--strict", *address, *session.posargs[1:], env=env)
+        # Serves on 127.0.0.1:8000 and assembles the site again whenever a lesson, page or
+        # translation is saved (mkdocs serve alone only sees the assembled copy).
+        session.run("python", "-m", "sitegen.serve", "--strict", *session.posargs[1:], env=env)
     else:
         session.run("mkdocs", "build", "--strict", *session.posargs, env=env)
 

@@ -13,10 +13,14 @@ from collections.abc import Iterator
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}$")  # a trailing attr_list such as { #plan }
 _TASK = re.compile(r"^- \[[ xX]\]\s+(.*)$")
-_DAY_ROW = re.compile(r"^\s*\|\s*Day\s+(\d+)\s*\|\s*([^|]*?)\s*\|")
+_DAY_ROW = re.compile(r"^\s*\|\s*(?:Day|Dia)\s+(\d+)\s*\|\s*([^|]*?)\s*\|")
 _TAB = re.compile(r'^===\s+"([^"]+)"\s*$')
-_SESSION = re.compile(r"^\s+\*\*(Session\b[^*]*?)\*\*")
+_SESSION = re.compile(r"^\s+\*\*((?:Session|Sessão)\b[^*]*?)\*\*")
+# The plan's tabs, as the English lessons and their pt-BR translations title them.
+DAILY_TABS = ("2 hours a day", "2 horas por dia")
+WEEKLY_TABS = ("5 hours a week", "5 horas por semana")
 
 
 def _lines_outside_code(markdown: str) -> Iterator[tuple[str, bool]]:
@@ -38,7 +42,9 @@ def _lines_outside_code(markdown: str) -> Iterator[tuple[str, bool]]:
 def heading(line: str) -> tuple[int, str] | None:
     """``## Plan`` -> ``(2, "Plan")``; None when the line is not an ATX heading."""
     match = _HEADING.match(line)
-    return (len(match.group(1)), match.group(2)) if match else None
+    if match is None:
+        return None
+    return len(match.group(1)), _ATTRIBUTES.sub("", match.group(2))
 
 
 def title(markdown: str) -> str | None:
@@ -79,9 +85,9 @@ def before_first_section(markdown: str) -> str:
     return "\n".join(body).strip("\n")
 
 
-def deliverables(markdown: str) -> list[str]:
+def deliverables(markdown: str, name: str = "Deliverables") -> list[str]:
     """The items of the ``## Deliverables`` list (``- [ ] ...``), continuation lines joined."""
-    body = section(markdown, "Deliverables")
+    body = section(markdown, name)
     if body is None:
         return []
     items: list[str] = []
@@ -110,8 +116,9 @@ def tab(markdown: str, label: str) -> str | None:
 
 
 def day_topics(markdown: str) -> dict[int, str]:
-    """``| Day 15 | HTTP messages | ...`` rows of the "2 hours a day" plan: day -> topic."""
-    plan = tab(markdown, "2 hours a day") or ""
+    """``| Day 15 | HTTP messages | ...`` rows of the "2 hours a day" plan: day -> topic
+    (``| Dia 15 |`` under "2 horas por dia" in a translation)."""
+    plan = next((body for label in DAILY_TABS if (body := tab(markdown, label))), "")
     topics: dict[int, str] = {}
     for line in plan.splitlines():
         match = _DAY_ROW.match(line)
@@ -121,8 +128,9 @@ def day_topics(markdown: str) -> dict[int, str]:
 
 
 def sessions(markdown: str) -> list[str]:
-    """The bold headlines of the "5 hours a week" plan, e.g. "Session 1 (about 1 h 30): ..."."""
-    plan = tab(markdown, "5 hours a week")
+    """The bold headlines of the "5 hours a week" plan, e.g. "Session 1 (about 1 h 30): ..."
+    ("5 horas por semana" and "Sessão 1" in a translation)."""
+    plan = next((body for label in WEEKLY_TABS if (body := tab(markdown, label))), None)
     if plan is None:
         return []
     found: list[str] = []

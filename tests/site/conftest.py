@@ -69,6 +69,9 @@ def site_config(source: Path, site: Path, folder: Path) -> Path:
         relative = Path(os.path.relpath(value, folder)).as_posix()
         text, count = re.subn(rf"^{key}:.*$", f"{key}: {relative}", text, flags=re.M)
         assert count == 1, f"mkdocs.yml should set {key} exactly once"
+    overrides = Path(os.path.relpath(ROOT / "sitegen" / "overrides", folder)).as_posix()
+    text, count = re.subn(r"^(\s+custom_dir:).*$", rf"\1 {overrides}", text, flags=re.M)
+    assert count == 1, "mkdocs.yml should set theme.custom_dir exactly once"
     config = folder / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config
@@ -223,7 +226,10 @@ def open_page(
                 errors.messages.append(f"request to a non-local host: {request.url}")
 
         def on_request_failed(request: Request) -> None:
-            errors.messages.append(f"request failed: {request.url} ({request.failure})")
+            # ERR_ABORTED: the page navigated away before the request finished (the search
+            # worker still loading its languages, say); not a broken resource.
+            if request.failure != "net::ERR_ABORTED":
+                errors.messages.append(f"request failed: {request.url} ({request.failure})")
 
         page.on("console", on_console)
         page.on("request", on_request)

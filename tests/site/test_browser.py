@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from sitegen import SiteSource
 from tests.site.conftest import ROOT, SAMPLE_PROGRESS, BrowserErrors
 from workbook.catalog import load_catalog
 
@@ -39,9 +40,64 @@ def test_navigation_reaches_week_03_by_clicking(site_url: str, open_page: OpenPa
     errors.check()
 
 
-def test_search_finds_idempotency(site_url: str, open_page: OpenPage) -> None:
+@pytest.mark.parametrize(
+    ("start", "query"), [("index.html", "idempotency"), ("pt-BR/index.html", "idempotência")]
+)
+def test_search_finds_idempotency_in_both_languages(
+    start: str, query: str, site_url: str, open_page: OpenPage
+) -> None:
+    page, errors = open_page(site_url + start)
+    _search(page, query)
+    errors.check()
+
+
+def test_home_page_cards_are_links(site_url: str, open_page: OpenPage) -> None:
+    """the cards and the next steps are links that lead to their pages"""
     page, errors = open_page(site_url + "index.html")
-    _search(page, "idempotency")
+    cards = page.locator("article .grid.cards")
+    expect(cards.get_by_role("link", name="Roadmap")).to_have_attribute("href", "roadmap.html")
+    next_steps = page.locator("article ul").last
+    expect(next_steps.locator("code")).to_have_count(0)
+    cards.get_by_role("link", name="Interview prep").click()
+    expect(page).to_have_url(re.compile(r"interview-qa\.html$"))
+    errors.check()
+
+
+def test_interview_answers_start_closed_and_open_on_click(
+    site_url: str, open_page: OpenPage
+) -> None:
+    page, errors = open_page(site_url + "interview-qa.html")
+    questions = page.locator("article details.question")
+    expect(questions).to_have_count(79)
+    expect(page.locator("article details.question[open]")).to_have_count(0)
+    first = questions.first
+    answer = first.get_by_text(re.compile("^How to answer:"))
+    expect(answer).to_be_hidden()
+    first.locator("summary").click()
+    expect(first).to_have_attribute("open", "")
+    expect(answer).to_be_visible()
+    expect(page.locator("article details.question[open]")).to_have_count(1)
+    errors.check()
+
+
+@pytest.mark.parametrize("opened", ["served", "from disk"])
+def test_language_switcher_reaches_portuguese_week_03_and_back(
+    opened: str, request: pytest.FixtureRequest, open_page: OpenPage
+) -> None:
+    """the header's switcher leads to the same page in the other language, both ways"""
+    if opened == "served":
+        url = request.getfixturevalue("site_url") + "weeks/week03.html"
+    else:
+        url = (request.getfixturevalue("built_site") / "weeks" / "week03.html").as_uri()
+    page, errors = open_page(url)
+    _switch_language(page, "pt")
+    expect(page).to_have_url(re.compile(r"/pt-BR/weeks/week03\.html$"))
+    expect(page.locator("h1")).to_contain_text("03")
+    portuguese = page.locator("article")
+    expect(portuguese).to_contain_text(re.compile("Semana 03|Tradução a caminho"))
+    _switch_language(page, "en")
+    expect(page).to_have_url(re.compile(r"(?<!pt-BR)/weeks/week03\.html$"))
+    expect(page.locator("h1")).to_contain_text("Week 03")
     errors.check()
 
 
@@ -110,6 +166,33 @@ def test_week_01_draws_its_mermaid_diagrams(
         expect(svg).not_to_contain_text("Syntax error")
     expect(diagrams.first.locator("svg")).to_contain_text("Add the day 1 setup check")
     errors.check()
+
+
+@pytest.mark.parametrize(
+    "name", ["roadmap", "weeks/week03", "capstone", "skills-map", "pt-BR/roadmap"]
+)
+def test_site_pages_draw_their_diagrams(
+    name: str, site_url: str, site_source: SiteSource, open_page: OpenPage
+) -> None:
+    """the roadmap's timeline and milestones, a lesson's and the capstone's diagrams render"""
+    source = (site_source.output / f"{name}.md").read_text(encoding="utf-8")
+    count = source.count("```mermaid\n")
+    assert count, f"{name} should have Mermaid diagrams"
+    page, errors = open_page(f"{site_url}{name}.html")
+    diagrams = page.locator("article div.mermaid")
+    expect(diagrams).to_have_count(count, timeout=20_000)
+    for number in range(count):
+        svg = diagrams.nth(number).locator("svg")
+        expect(svg).to_be_visible()
+        expect(svg).not_to_contain_text("Syntax error")
+    errors.check()
+
+
+def _switch_language(page: Page, hreflang: str) -> None:
+    """Open the header's language menu and pick a language."""
+    menu = page.locator("header .md-select")
+    menu.hover()
+    menu.locator(f"a.md-select__link[hreflang='{hreflang}']").click()
 
 
 def _search(page: Page, query: str) -> None:
