@@ -13,31 +13,19 @@ from pathlib import Path
 from workbook import __version__
 from workbook.catalog import Catalog, CatalogError, Exercise, Unit, UnknownName, load_catalog
 from workbook.commands import command
-from workbook.devcheck import dev_check, render_dev_check
-from workbook.doctor import diagnose, doctor_exit_code, render_doctor
 from workbook.hints import hint_lines
 from workbook.integrity import manifest_is_current, write_manifest
-from workbook.learner_files import FilesError, reset_exercise, solution_view
-from workbook.mutation import (
-    GATE,
-    MutateOptions,
-    mutate,
-    render_score,
-    render_summary,
-)
+from workbook.mutants import GATE
 from workbook.progress import Progress, load_progress
 from workbook.progress_view import render_progress
 from workbook.report import Style, render_markdown, render_terminal
 from workbook.results import (
     to_json,
 )
-from workbook.review import ReviewError, render_review, review
 from workbook.runner import RunnerError, RunOptions, run_debug
 from workbook.state import state_dir
 from workbook.stubs import SKELETONS, StubError, drifted, sync
 from workbook.verdict import grade, load_progress_safely
-from workbook.warm import can_fork
-from workbook.watch import run_watch
 
 EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
 
@@ -205,6 +193,8 @@ def _dispatch(args: argparse.Namespace, catalog: Catalog) -> int:
     if args.command == "next":
         return _next(catalog)
     if args.command == "doctor":
+        from workbook.doctor import diagnose, doctor_exit_code, render_doctor
+
         findings = diagnose()
         print(render_doctor(findings, Style.for_stream(sys.stdout)), end="")
         return doctor_exit_code(findings)
@@ -305,10 +295,14 @@ def _watch(catalog: Catalog, unit_name: str | None, exercise_name: str | None) -
         print(_no_exercises_yet(unit, catalog))
         return EXIT_OK
     exercise = unit.exercise(exercise_name) if exercise_name else None
+    from workbook.watch import run_watch  # watchfiles and the warm-up: only for this command
+
     return run_watch(catalog, unit, exercise, sys.stdout)
 
 
 def _reset(catalog: Catalog, exercise_name: str) -> int:
+    from workbook.learner_files import FilesError, reset_exercise
+
     exercise = catalog.exercise(exercise_name)
     try:
         done = reset_exercise(catalog, exercise)
@@ -326,6 +320,8 @@ def _reset(catalog: Catalog, exercise_name: str) -> int:
 
 
 def _solution(catalog: Catalog, exercise_name: str, *, confirmed: bool) -> int:
+    from workbook.learner_files import FilesError, solution_view
+
     exercise = catalog.exercise(exercise_name)
     progress = load_progress_safely(_state_dir(catalog), catalog)
     entry = progress.exercises.get(exercise.id)
@@ -349,6 +345,8 @@ def _solution(catalog: Catalog, exercise_name: str, *, confirmed: bool) -> int:
 
 
 def _review(catalog: Catalog, base: str, head: str, results: Path | None) -> int:
+    from workbook.review import ReviewError, render_review, review
+
     try:
         found = review(catalog.root, base, head)
     except ReviewError as error:
@@ -470,12 +468,17 @@ def _dev(catalog: Catalog, args: argparse.Namespace) -> int:
     if args.dev_command == "mutate":
         return _mutate(catalog, args)
     units = [catalog.unit(name) for name in args.units] if args.units else list(catalog.units)
+    from workbook.devcheck import dev_check, render_dev_check
+
     report = dev_check(catalog, units)
     print(render_dev_check(report), end="")
     return EXIT_OK if report.ok else EXIT_NOT_PASSING
 
 
 def _mutate(catalog: Catalog, args: argparse.Namespace) -> int:
+    from workbook.mutation import MutateOptions, mutate, render_score, render_summary
+    from workbook.warm import can_fork
+
     if not can_fork():
         print(
             "workbook dev mutate needs a platform that can fork (Linux or macOS; on Windows "

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from workbook.stubs import solution_regions
 
+GATE = 95.0  # percent of non-equivalent mutants an exercise's checker must kill
+
 _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
     ast.Lt: ast.LtE,
     ast.LtE: ast.Lt,

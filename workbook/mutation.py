@@ -34,12 +34,11 @@ from workbook.events import (
     new_key,
     open_channel,
 )
-from workbook.mutants import Mutant, make_mutants
+from workbook.mutants import GATE, Mutant, make_mutants
 from workbook.runner import RunOptions, pytest_arguments, write_pytest_ini
 from workbook.typecheck import STATE_DIR_VARIABLE
 from workbook.warm import ForkedPytest, warm_up
 
-GATE = 95.0  # percent of non-equivalent mutants an exercise's checker must kill
 _STARTUP_SECONDS = 10.0
 
 
