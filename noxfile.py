@@ -161,6 +161,9 @@ def tests(session: nox.Session) -> None:
     install(session, "dev")
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
     session.run("pytest", *session.posargs, env=env)
+    # The notebooks run top to bottom (nbmake); tests/test_notebooks_stripped.py keeps their
+    # outputs out of the repository.
+    session.run("pytest", "--nbmake", "notebooks", "-q", "-p", "no:cacheprovider", env=env)
     session.run("workbook", "dev", "check")
     # The mutation gate: each checker kills at least 95% of a fixed sample of its solution's
     # mutants (the full run, without --sample, is for maintainers: workbook dev mutate).

@@ -1,0 +1,1 @@
+"""Property-based tests for TaskHub's public task URLs and page arithmetic."""
