@@ -61,9 +61,10 @@ class Api:
             assert response.status_code == 201, response.text
         else:
             hasher: PasswordHasher = self.app.state.password_hasher
-            UserService(self.session, hasher).register(
+            UserService(self.session, hasher, self.app.state.events).register(
                 UserCreate(email=email, password=password), role=role
             )
+            self.session.commit()
         response = self.login(email, password)
         assert response.status_code == 200, response.text
         tokens = response.json()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from taskhub.core.config import Settings
 from taskhub.core.database import create_db_engine, create_session_factory
+from taskhub.core.events import EventBus
 from taskhub.core.logging import configure_logging
 from taskhub.core.migrations import upgrade
 from taskhub.core.security import PasswordHasher
@@ -53,7 +54,7 @@ def seed(session: Session, hasher: PasswordHasher) -> bool:
     """Create the demo data unless the database already has users. True if it seeded."""
     if session.scalar(select(func.count()).select_from(User)):
         return False
-    users = UserService(session, hasher)
+    users = UserService(session, hasher, EventBus())
     today = date.today()
     for email, name, role in DEMO_USERS:
         user = users.register(
@@ -82,6 +83,7 @@ def seed(session: Session, hasher: PasswordHasher) -> bool:
                 )
             if status is not TaskStatus.TODO:
                 service.update_task(user, task.id, TaskUpdate(status=status), if_match=None)
+    session.commit()
     return True
 
 

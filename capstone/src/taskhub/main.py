@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from taskhub import __version__
 from taskhub.auth.router import router as auth_router
-from taskhub.auth.service import LoginLimiters
+from taskhub.auth.service import LoginLimiters, subscribe_handlers
 from taskhub.core import health
 from taskhub.core.config import Settings
-from taskhub.core.database import create_db_engine, create_session_factory
+from taskhub.core.database import (
+    create_db_engine,
+    create_read_session_factory,
+    create_session_factory,
+)
 from taskhub.core.errors import install_error_handlers, install_problem_openapi
+from taskhub.core.events import EventBus
 from taskhub.core.logging import configure_logging
-from taskhub.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
-from taskhub.core.ratelimit import SlidingWindowLimiter
+from taskhub.core.middleware import (
+    BodySizeLimitMiddleware,
+    RequestContextMiddleware,
+    SecurityHeadersMiddleware,
+)
+from taskhub.core.ratelimit import RateLimiter, RedisSlidingWindowLimiter, SlidingWindowLimiter
 from taskhub.core.security import PasswordHasher, TokenCodec
 from taskhub.tasks.router import router as tasks_router
 from taskhub.users.router import router as users_router
@@ -28,12 +39,39 @@ to try every endpoint. Every error is an RFC 9457 `application/problem+json` doc
 """
 
 
+def create_limiters(settings: Settings) -> LoginLimiters:
+    """In-process limiters, or limiters shared through Redis when ``redis_url`` is set."""
+    window = settings.login_rate_limit_window_seconds
+    limits = {
+        "login-ip": settings.login_rate_limit_per_ip,
+        "login-account": settings.login_rate_limit_per_account,
+        "register-ip": settings.register_rate_limit_per_ip,
+    }
+    limiters: dict[str, RateLimiter]
+    if settings.redis_url:
+        from redis import Redis  # only needed when configured
+
+        client = Redis.from_url(settings.redis_url)
+        limiters = {
+            name: RedisSlidingWindowLimiter(client, limit, window, prefix=f"taskhub:rl:{name}:")
+            for name, limit in limits.items()
+        }
+    else:
+        limiters = {name: SlidingWindowLimiter(limit, window) for name, limit in limits.items()}
+    return LoginLimiters(
+        per_ip=limiters["login-ip"],
+        per_account=limiters["login-account"],
+        register_per_ip=limiters["register-ip"],
+    )
+
+
 def create_app(settings: Settings) -> FastAPI:
     """Build a TaskHub application wired to ``settings``."""
     engine = create_db_engine(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.thread_pool_size
         yield
         engine.dispose()
 
@@ -54,19 +92,20 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = create_session_factory(engine)
+    app.state.read_session_factory = create_read_session_factory(engine)
+    app.state.database_slots = asyncio.Semaphore(settings.database_connections)
     app.state.password_hasher = PasswordHasher.from_settings(settings)
     app.state.token_codec = TokenCodec(settings)
-    window = settings.login_rate_limit_window_seconds
-    app.state.login_limiters = LoginLimiters(
-        per_ip=SlidingWindowLimiter(settings.login_rate_limit_per_ip, window),
-        per_account=SlidingWindowLimiter(settings.login_rate_limit_per_account, window),
-    )
+    app.state.login_limiters = create_limiters(settings)
+    app.state.events = EventBus()
+    subscribe_handlers(app.state.events)
 
     install_error_handlers(app)
     install_problem_openapi(app)
 
     # Added innermost first: the request context middleware ends up outermost.
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -4,21 +4,22 @@
 
 Steps: reset and migrate the database; seed ``--scale`` users with ``--tasks-per-user`` tasks
 each (five tags per user, zero to three tags per task); start TaskHub and a bare Starlette
-endpoint with uvicorn on 127.0.0.1; drive both from a separate process with httpx (bounded by
-``--requests`` and ``--seconds`` per scenario); print requests/s and p50/p99 latency; then
-count the SQL statements that one list request runs for pages of 10, 50 and 100 tasks.
+endpoint with uvicorn on 127.0.0.1 (one worker each); load both with wrk, a C load generator
+in its own process, for ``--seconds`` per scenario at each ``--concurrency``; print requests/s,
+p50/p99/max latency, errors and the share of the bare ceiling measured in the same run; then
+count the SQL statements that one list request runs for pages of 10, 50 and 100 tasks, and
+say which targets were missed.
 Everything runs on this machine; nothing is sent anywhere else.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import random
 import secrets
-import statistics
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -144,75 +145,93 @@ def serve(target: str, port: int, env: dict[str, str], factory: bool) -> subproc
     raise SystemExit(f"{target} did not start on port {port}")
 
 
-# -- driving (runs in a separate process) -------------------------------------------------
+# -- driving: wrk, a separate process written in C ----------------------------------------
+
+WRK_SCRIPT = """
+local items = {%(items)s}
+local method = "%(method)s"
+math.randomseed(7)
+
+request = function()
+  local item = items[math.random(#items)]
+  local headers = {["Content-Type"] = "application/json"}
+  if item[1] ~= "" then headers["Authorization"] = "Bearer " .. item[1] end
+  return wrk.format(method, item[2], headers, item[3])
+end
+
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %%d, "seconds": %%f, "p50_ms": %%f, "p99_ms": %%f, "max_ms": %%f, ' ..
+    '"status_errors": %%d, "socket_errors": %%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, e.status,
+    e.connect + e.read + e.write + e.timeout))
+end
+"""
 
 
-async def _drive(plan: dict[str, Any]) -> dict[str, Any]:
-    rng = random.Random(7)
-    users: list[dict[str, Any]] = plan["users"]
-    latencies: list[float] = []
-    errors = 0
-    sent = 0
-    deadline = time.monotonic() + plan["seconds"]
+def _lua_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
-    def next_request() -> tuple[str, str, dict[str, Any]]:
-        user = rng.choice(users)
-        headers = {"Authorization": f"Bearer {user['token']}"}
-        scenario = plan["scenario"]
+
+def wrk_script(plan: dict[str, Any], scenario: str) -> str:
+    """The Lua script that makes wrk send ``scenario``'s requests for random users."""
+    items: list[tuple[str, str, str]] = []  # (token, path, Lua body expression)
+    method = "POST" if scenario == "create" else "GET"
+    for user in plan["users"]:
         if scenario == "list":
-            return "GET", "/tasks?limit=50&status=todo", {"headers": headers}
-        if scenario == "get":
-            return "GET", f"/tasks/{rng.choice(user['task_ids'])}", {"headers": headers}
-        if scenario == "create":
+            items.append((user["token"], "/tasks?limit=50&status=todo", "nil"))
+        elif scenario == "get":
+            items += [(user["token"], f"/tasks/{task}", "nil") for task in user["task_ids"]]
+        elif scenario == "create":
             body = {"title": "Benchmark task", "priority": 3, "tag_ids": user["tag_ids"][:2]}
-            return "POST", "/tasks", {"headers": headers, "json": body}
-        return "GET", "/", {}
-
-    async def worker(client: httpx.AsyncClient) -> None:
-        nonlocal errors, sent
-        while sent < plan["requests"] and time.monotonic() < deadline:
-            sent += 1
-            method, path, kwargs = next_request()
-            started = time.perf_counter()
-            response = await client.request(method, path, **kwargs)
-            latencies.append(time.perf_counter() - started)
-            if response.status_code >= 400:
-                errors += 1
-
-    limits = httpx.Limits(max_connections=plan["concurrency"])
-    async with httpx.AsyncClient(base_url=plan["base_url"], limits=limits, timeout=30) as client:
-        # Warm up connections and caches; not measured.
-        for _ in range(plan["concurrency"]):
-            method, path, kwargs = next_request()
-            await client.request(method, path, **kwargs)
-        started = time.perf_counter()
-        await asyncio.gather(*(worker(client) for _ in range(plan["concurrency"])))
-        elapsed = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "requests": len(latencies),
-        "errors": errors,
-        "rps": len(latencies) / elapsed,
-        "p50_ms": statistics.median(latencies) * 1000,
-        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
-    }
+            items.append((user["token"], "/tasks", _lua_string(json.dumps(body))))
+        else:
+            items.append(("", "/", "nil"))
+    rendered = ", ".join(
+        f"{{{_lua_string(token)}, {_lua_string(path)}, {body}}}" for token, path, body in items
+    )
+    return WRK_SCRIPT % {"items": rendered, "method": method}
 
 
-def run_driver(plan: dict[str, Any]) -> dict[str, Any]:
-    """Run one scenario in a child process, so client and server do not share a GIL."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(plan, handle)
+def run_wrk(base_url: str, script: str, *, connections: int, seconds: float) -> dict[str, Any]:
+    """Run wrk against ``base_url`` and return its summary (requests/s, p50, p99, errors)."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is not installed (scripts/bench-postgres.sh installs it)")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
     try:
+        # A short warm-up (connections, caches), not measured.
+        subprocess.run(
+            [wrk, "-t2", f"-c{connections}", "-d2s", "-s", handle.name, base_url],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         output = subprocess.run(
-            [sys.executable, __file__, "--drive", handle.name],
+            [
+                wrk,
+                "-t2",
+                f"-c{connections}",
+                f"-d{seconds:g}s",
+                "--timeout",
+                "10s",
+                "-s",
+                handle.name,
+                base_url,
+            ],
             check=True,
             capture_output=True,
             text=True,
-            timeout=plan["seconds"] + 60,
+            timeout=seconds + 60,
         ).stdout
     finally:
         os.unlink(handle.name)
-    result: dict[str, Any] = json.loads(output)
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    result["errors"] = result["status_errors"] + result["socket_errors"]
     return result
 
 
@@ -249,24 +268,39 @@ def statements_per_page(settings: Settings, email: str) -> dict[int, int]:
 # -- main -----------------------------------------------------------------------------------
 
 
+SCENARIOS = {
+    "list": "GET /tasks?limit=50&status=todo",
+    "get": "GET /tasks/{id}",
+    "create": "POST /tasks",
+    "ceiling": "bare Starlette JSON (ceiling)",
+}
+#: Share of the ceiling each scenario must reach, and the p99 bound of GET at c=64.
+TARGETS = {"list": 0.10, "get": 0.12, "create": 0.08}
+GET_P99_TARGET_MS = 300.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="TaskHub benchmark")
     parser.add_argument("--database-url", default=os.environ.get("TASKHUB_BENCH_DATABASE_URL"))
     parser.add_argument("--scale", type=int, default=1000, help="number of users")
     parser.add_argument("--tasks-per-user", type=int, default=100)
-    parser.add_argument("--requests", type=int, default=3000, help="per scenario")
-    parser.add_argument("--seconds", type=float, default=20, help="time cap per scenario")
-    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=10, help="duration per scenario")
+    parser.add_argument(
+        "--concurrency", type=int, nargs="+", default=[64, 256], help="wrk connections"
+    )
     parser.add_argument("--port", type=int, default=8087)
     parser.add_argument("--skip-seed", action="store_true")
-    parser.add_argument("--drive", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--app-src",
+        type=Path,
+        help="serve the taskhub package from this src/ folder (an older checkout, to compare)",
+    )
     args = parser.parse_args()
 
-    if args.drive:
-        print(json.dumps(asyncio.run(_drive(json.loads(Path(args.drive).read_text())))))
-        return
     if not args.database_url or not args.database_url.startswith("postgresql"):
         raise SystemExit("--database-url (or TASKHUB_BENCH_DATABASE_URL) must be PostgreSQL")
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (scripts/bench-postgres.sh installs it)")
 
     url = args.database_url
     engine = create_engine(url)
@@ -286,7 +320,9 @@ def main() -> None:
         "TASKHUB_DATABASE_URL": url,
         "TASKHUB_LOG_LEVEL": "WARNING",
         "TASKHUB_LOGIN_RATE_LIMIT_PER_IP": "100000",
-        "PYTHONPATH": str(HERE),
+        "PYTHONPATH": os.pathsep.join(
+            [str(args.app_src.resolve()), str(HERE)] if args.app_src else [str(HERE)]
+        ),
     }
     settings = Settings(
         environment="production",
@@ -296,72 +332,78 @@ def main() -> None:
     )
     api = serve("taskhub.main:app_from_env", args.port, env, factory=True)
     ceiling = serve("ceiling:app", args.port + 1, env, factory=False)
+    results: dict[tuple[str, int], dict[str, Any]] = {}
     try:
         base = f"http://127.0.0.1:{args.port}"
-        sample = min(args.scale, 20)
-        with engine.connect() as conn:
-            rows = conn.execute(
-                select(User.id, User.email).order_by(User.email).limit(sample)
-            ).all()
-            users = []
-            for user_id, email in rows:
-                token = httpx.post(
-                    f"{base}/auth/token", data={"username": email, "password": PASSWORD}
-                ).json()["access_token"]
-                task_ids = conn.scalars(
-                    select(Task.id).where(Task.owner_id == user_id).limit(100)
-                ).all()
-                tag_ids = conn.scalars(select(Tag.id).where(Tag.owner_id == user_id)).all()
-                users.append(
-                    {
-                        "token": token,
-                        "task_ids": [str(t) for t in task_ids],
-                        "tag_ids": [str(t) for t in tag_ids],
-                    }
+        plan = {"users": sample_users(engine, base, min(args.scale, 20))}
+        for connections in args.concurrency:
+            for scenario in SCENARIOS:
+                target = f"http://127.0.0.1:{args.port + 1}" if scenario == "ceiling" else base
+                script = wrk_script(plan, scenario)
+                results[scenario, connections] = run_wrk(
+                    target, script, connections=connections, seconds=args.seconds
                 )
-        plan = {
-            "users": users,
-            "requests": args.requests,
-            "seconds": args.seconds,
-            "concurrency": args.concurrency,
-        }
-        results = {}
-        for scenario in ("list", "get", "create"):
-            results[scenario] = run_driver({**plan, "scenario": scenario, "base_url": base})
-        results["ceiling"] = run_driver(
-            {**plan, "scenario": "ceiling", "base_url": f"http://127.0.0.1:{args.port + 1}"}
-        )
     finally:
         api.terminate()
         ceiling.terminate()
         api.wait()
         ceiling.wait()
 
-    labels = {
-        "list": "GET /tasks?limit=50&status=todo",
-        "get": "GET /tasks/{id}",
-        "create": "POST /tasks",
-        "ceiling": "bare Starlette JSON (ceiling)",
-    }
-    top = results["ceiling"]["rps"]
-    print(f"\nconcurrency {args.concurrency}, one uvicorn worker, client in its own process")
+    print("\none uvicorn worker per server; load from wrk (-t2) in its own process")
     print(
-        f"{'scenario':34} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'of ceiling':>10}"
+        f"{'scenario':34} {'conns':>5} {'requests':>8} {'errors':>6} {'req/s':>7} "
+        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'of ceiling':>10}"
     )
-    for key, label in labels.items():
-        row = results[key]
-        print(
-            f"{label:34} {row['requests']:8d} {row['errors']:6d} {row['rps']:8.0f} "
-            f"{row['p50_ms']:8.1f} {row['p99_ms']:8.1f} {row['rps'] / top:10.1%}"
-        )
+    failures: list[str] = []
+    for connections in args.concurrency:
+        top = results["ceiling", connections]["rps"]
+        for scenario, label in SCENARIOS.items():
+            row = results[scenario, connections]
+            share = row["rps"] / top
+            print(
+                f"{label:34} {connections:5d} {row['requests']:8d} {row['errors']:6d} "
+                f"{row['rps']:7.0f} {row['p50_ms']:7.1f} {row['p99_ms']:7.1f} "
+                f"{row['max_ms']:7.0f} {share:10.1%}"
+            )
+            if row["errors"]:
+                failures.append(f"{label} at c={connections}: {row['errors']} errors")
+            if row["requests"] == 0:
+                failures.append(f"{label} at c={connections}: stalled (no answer in time)")
+            if connections == 64 and scenario in TARGETS and share < TARGETS[scenario]:
+                failures.append(f"{label} at c=64: {share:.1%} < {TARGETS[scenario]:.0%}")
+            if connections == 64 and scenario == "get" and row["p99_ms"] > GET_P99_TARGET_MS:
+                failures.append(f"{label} at c=64: p99 {row['p99_ms']:.0f} ms > 300 ms")
     counts = statements_per_page(settings, "bench0@example.com")
     print("\nSQL statements per GET /tasks (tasks with tags):")
     for size, count in counts.items():
         print(f"  limit={size:<4} {count} statements")
     if len(set(counts.values())) != 1:
-        raise SystemExit("statement count grows with the page size (N+1 query)")
+        failures.append("statement count grows with the page size (N+1 query)")
     engine.dispose()
+    print("\ntargets: " + ("all met" if not failures else "MISSED: " + "; ".join(failures)))
+
+
+def sample_users(engine: Engine, base: str, count: int) -> list[dict[str, Any]]:
+    """Log in ``count`` seeded users and collect their task ids for the scenarios."""
+    users = []
+    with engine.connect() as conn:
+        rows = conn.execute(select(User.id, User.email).order_by(User.email).limit(count)).all()
+        for user_id, email in rows:
+            token = httpx.post(
+                f"{base}/auth/token", data={"username": email, "password": PASSWORD}
+            ).json()["access_token"]
+            task_ids = conn.scalars(
+                select(Task.id).where(Task.owner_id == user_id).limit(100)
+            ).all()
+            tag_ids = conn.scalars(select(Tag.id).where(Tag.owner_id == user_id)).all()
+            users.append(
+                {
+                    "token": token,
+                    "task_ids": [str(t) for t in task_ids],
+                    "tag_ids": [str(t) for t in tag_ids],
+                }
+            )
+    return users
 
 
 if __name__ == "__main__":

@@ -16,10 +16,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, MetaData, create_engine, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from taskhub.core.config import Settings
-from taskhub.core.database import create_db_engine, get_session
+from taskhub.core.database import create_db_engine
 from taskhub.core.migrations import upgrade
 from taskhub.main import create_app
 from taskhub.users.models import UserRole
@@ -98,6 +98,9 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "argon2_parallelism": 1,
         "login_rate_limit_per_ip": 10_000,
         "login_rate_limit_per_account": 10_000,
+        "register_rate_limit_per_ip": 10_000,
+        # Replays are reuse at once; test_concurrency.py covers the grace window.
+        "refresh_reuse_grace_seconds": 0,
         "log_json": True,
     }
     values.update(overrides)
@@ -140,18 +143,17 @@ def build_app(settings: Settings, connection: Connection) -> FastAPI:
 
 
 def bind_sessions(app: FastAPI, connection: Connection) -> None:
-    """Make each request of ``app`` use a savepoint on ``connection`` (rolled back later)."""
+    """Make each request of ``app`` use a savepoint on ``connection`` (rolled back later).
 
-    def session_override() -> Iterator[Session]:
-        with Session(
-            bind=connection,
-            join_transaction_mode="create_savepoint",
-            expire_on_commit=False,
-            autoflush=False,
-        ) as session:
-            yield session
-
-    app.dependency_overrides[get_session] = session_override
+    The application's own session dependency still runs, so its one commit per request
+    becomes a savepoint release.
+    """
+    app.state.session_factory = app.state.read_session_factory = sessionmaker(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        autoflush=False,
+    )
 
 
 @pytest.fixture

@@ -1,8 +1,12 @@
 """Property-based API testing from the OpenAPI document (schemathesis, deterministic).
 
-Every operation gets a bounded number of generated requests, sent with a valid token. The
-responses must never be 5xx and must match what the document promises: status codes,
-content types, headers and body schemas.
+Every operation gets a bounded number of generated requests, sent with a valid token, and
+every schemathesis check runs: no 5xx; status codes, content types, headers and bodies as
+documented; schema-valid requests accepted; 405 answers that list the allowed methods. It
+runs on the test database (SQLite, or PostgreSQL with TASKHUB_TEST_DATABASE_URL).
+
+Two phases: ``DELETE /me`` runs on its own, so deleting the account cannot turn the rest of
+the run into a string of 401s.
 """
 
 from __future__ import annotations
@@ -15,27 +19,12 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis import Case
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from taskhub.main import create_app
 from tests.conftest import bind_sessions, make_settings
 from tests.helpers import Account, Api
-
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-]
 
 # The schema is loaded when the module is collected, so the application exists up front; each
 # test then binds its sessions to that test's rolled-back connection.
@@ -54,13 +43,35 @@ def fuzz_account(connection: Connection, db_session: Session) -> Iterator[Accoun
     APP.dependency_overrides.clear()
 
 
-@schema.parametrize()
-@settings(
+FUZZ_SETTINGS = settings(
     max_examples=15,
     derandomize=True,
     deadline=None,
     database=None,
     suppress_health_check=list(HealthCheck),
 )
+
+
+def _drop_invented_cursor(case: Case[Any]) -> None:
+    """A cursor is only valid as a previous page returned it; an invented one is a 400.
+
+    ``test_tasks.py`` walks real cursors and sends bad ones; here the generated value is
+    dropped, so the schema-valid-request check judges the rest of the query.
+    """
+    if isinstance(case.query, dict):
+        case.query.pop("cursor", None)
+
+
+@schema.exclude(method="DELETE", path="/me").parametrize()
+@FUZZ_SETTINGS
 def test_api_matches_its_openapi_document(case: Case[Any], fuzz_account: Account) -> None:
-    case.call_and_validate(headers=fuzz_account.headers, checks=CHECKS)
+    _drop_invented_cursor(case)
+    case.call_and_validate(headers=fuzz_account.headers)
+
+
+@schema.include(method="DELETE", path="/me").parametrize()
+@FUZZ_SETTINGS
+def test_account_deletion_matches_its_openapi_document(
+    case: Case[Any], fuzz_account: Account
+) -> None:
+    case.call_and_validate(headers=fuzz_account.headers)

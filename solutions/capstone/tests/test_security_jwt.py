@@ -27,6 +27,7 @@ def _claims(account: Account, **overrides: Any) -> dict[str, Any]:
         "iat": now,
         "exp": now + timedelta(minutes=5),
         "ver": 0,
+        "fam": uuid.uuid4().hex,
     }
     claims.update(overrides)
     return {key: value for key, value in claims.items() if value is not None}

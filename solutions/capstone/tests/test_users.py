@@ -27,7 +27,7 @@ def test_update_full_name_needs_no_password(api: Api) -> None:
 def test_email_change_requires_the_current_password(api: Api) -> None:
     account = api.account()
     missing = api.client.patch("/me", json={"email": "new@example.com"}, headers=account.headers)
-    assert missing.status_code == 422
+    assert missing.status_code == 403  # well formed, but the caller did not prove who they are
     wrong = api.client.patch(
         "/me",
         json={"email": "new@example.com", "current_password": "not it at all"},

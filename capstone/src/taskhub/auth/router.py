@@ -8,24 +8,31 @@ from fastapi import APIRouter, Form, Request, Response, status
 
 from taskhub.auth.dependencies import AuthServiceDep
 from taskhub.auth.schemas import RefreshRequest, TokenPair
-from taskhub.core.database import DbSession
-from taskhub.core.dependencies import HasherDep
 from taskhub.core.errors import problem_responses
+from taskhub.core.fields import NO_NUL_PATTERN
+from taskhub.dependencies import UserServiceDep
 from taskhub.users.schemas import UserCreate, UserRead
-from taskhub.users.service import UserService
 
 router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+def client_address(request: Request) -> str:
+    """The client's IP as uvicorn reports it (see the README on proxies)."""
+    return request.client.host if request.client else "unknown"
 
 
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=UserRead,
-    responses=problem_responses(409, 413, 422),
+    responses=problem_responses(409, 413, 422, 429),
     summary="Create an account",
 )
-def register(data: UserCreate, session: DbSession, hasher: HasherDep) -> UserRead:
-    # TODO: register the user through UserService and return it as UserRead
+def register(
+    data: UserCreate, request: Request, auth: AuthServiceDep, users: UserServiceDep
+) -> UserRead:
+    """Create an account. A taken e-mail is a 409 (see the README's security notes)."""
+    # TODO: apply the per-IP limit, register through UserService, return UserRead
     raise NotImplementedError
 
 
@@ -39,7 +46,9 @@ def issue_token(
     request: Request,
     response: Response,
     service: AuthServiceDep,
-    username: Annotated[str, Form(max_length=320, description="The account's e-mail.")],
+    username: Annotated[
+        str, Form(max_length=320, pattern=NO_NUL_PATTERN, description="The account's e-mail.")
+    ],
     password: Annotated[str, Form(max_length=128)],
     grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
 ) -> TokenPair:

@@ -9,6 +9,7 @@ answers a bare 500 problem.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
@@ -18,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -58,6 +60,9 @@ class AppError(Exception):
     status: int = 500
     slug: str | None = None
     title: str = "Internal Server Error"
+    #: True when the request's writes are the point of the error and must be committed
+    #: (detected token reuse revokes the family, then answers 401).
+    keep_changes: bool = False
 
     def __init__(
         self,
@@ -128,6 +133,15 @@ class RateLimitedError(AppError):
         )
 
 
+class ServiceUnavailableError(AppError):
+    status = 503
+    slug = "unavailable"
+    title = "Service unavailable"
+
+    def __init__(self, detail: str, *, retry_after: int = 1) -> None:
+        super().__init__(detail, headers={"Retry-After": str(retry_after)})
+
+
 def problem_response(
     request: Request | None,
     status: int,
@@ -164,11 +178,40 @@ def _app_error_handler(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+_HTTP_METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the OpenAPI document lists for the request's path.
+
+    Starlette's 405 names only the methods of the first route matching the path, but
+    ``GET``, ``PATCH`` and ``DELETE /tasks/{id}`` are three routes.
+    """
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            methods.update(name.upper() for name in operations if name in _HTTP_METHODS)
+    return sorted(methods)
+
+
 def _http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     # Starlette's own errors (unknown route, wrong method) carry the status phrase as detail.
     detail = exc.detail if exc.detail != HTTPStatus(exc.status_code).phrase else None
-    return problem_response(request, exc.status_code, detail=detail, headers=exc.headers)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    return problem_response(request, exc.status_code, detail=detail, headers=headers)
+
+
+def _overload_handler(request: Request, exc: Exception) -> JSONResponse:
+    """No database connection within the pool timeout, or SQLite's write lock stayed busy."""
+    if isinstance(exc, sa_exc.OperationalError) and "database is locked" not in str(exc):
+        raise exc
+    return _app_error_handler(
+        request, ServiceUnavailableError("The service is overloaded; try again shortly.")
+    )
 
 
 def _validation_error_handler(request: Request, exc: Exception) -> JSONResponse:
@@ -196,6 +239,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error_handler)
     app.add_exception_handler(StarletteHTTPException, _http_error_handler)
     app.add_exception_handler(RequestValidationError, _validation_error_handler)
+    app.add_exception_handler(sa_exc.TimeoutError, _overload_handler)
+    app.add_exception_handler(sa_exc.OperationalError, _overload_handler)
 
 
 # --- OpenAPI documentation of the error responses -------------------------------------------
@@ -277,19 +322,19 @@ _EXAMPLES: dict[int, dict[str, Any]] = {
         "type": "urn:taskhub:problem:unavailable",
         "title": "Service unavailable",
         "status": 503,
-        "detail": "The database is not reachable.",
-        "instance": "/readyz",
+        "detail": "The service is overloaded; try again shortly.",
+        "instance": "/tasks",
     },
 }
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The ``responses=`` argument documenting the given error statuses (and always 500).
+    """The ``responses=`` argument documenting the given error statuses (always 500 and 503).
 
     A route that takes a body (so may answer 413) can also answer 400 when the body cannot be
     decoded at all, so 400 is added alongside 413.
     """
-    wanted = {*statuses, 500}
+    wanted = {*statuses, 500, 503}
     if 413 in wanted:
         wanted.add(400)
     documented: dict[int | str, dict[str, Any]] = {}
@@ -299,7 +344,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
             "description": HTTPStatus(status).phrase,
             "content": {PROBLEM_CONTENT_TYPE: {"example": _EXAMPLES[status]}},
         }
-        if status == 429:
+        if status in (429, 503):
             documented[status]["headers"] = {
                 "Retry-After": {
                     "description": "Seconds to wait before trying again.",

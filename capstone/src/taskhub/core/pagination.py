@@ -1,4 +1,4 @@
-"""Page envelopes and opaque keyset cursors."""
+"""Page envelopes, opaque keyset cursors, and JSON responses serialised in one pass."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import binascii
 import json
 from typing import Any, Generic, TypeVar
 
+from fastapi import Response
 from pydantic import BaseModel, Field
 
 from taskhub.core.errors import BadRequestError
@@ -44,3 +45,20 @@ def decode_cursor(cursor: str) -> dict[str, Any]:
     if not isinstance(payload, dict):
         raise BadRequestError("The cursor is malformed.")
     return payload
+
+
+def json_response(
+    body: BaseModel, *, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    """``body`` serialised once, by pydantic, straight to JSON bytes.
+
+    Returning the model itself would make FastAPI validate it a second time against the
+    route's ``response_model`` (for a plain ``def`` endpoint, in one more thread-pool hop)
+    before serialising it. The route keeps ``response_model=`` for the OpenAPI document.
+    """
+    return Response(
+        body.model_dump_json(),
+        status_code=status_code,
+        headers=headers,
+        media_type="application/json",
+    )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_, update
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from taskhub.tasks.models import Tag, Task, task_tags
 from taskhub.tasks.schemas import SortField, SortOrder, TaskQuery
@@ -53,9 +53,18 @@ class TaskRepository:
         self.session.delete(task)
         self.session.flush()
 
+    def flush(self) -> None:
+        """Send pending changes (and the version check) to the database."""
+        self.session.flush()
+
+    def touch_tagged_with(self, owner_id: uuid.UUID, tag_id: uuid.UUID, now: datetime) -> None:
+        """Move on the version (the ETag) of every task of the owner that carries the tag."""
+        # TODO: one UPDATE incrementing version and setting updated_at for those tasks
+        raise NotImplementedError
+
     def get_for_owner(self, owner_id: uuid.UUID, task_id: uuid.UUID) -> Task | None:
-        """The task if it exists *and* belongs to ``owner_id``, with its tags loaded."""
-        # TODO: select by id AND owner_id, eager-loading the tags
+        """The task if it exists *and* belongs to ``owner_id``, with its tags (one statement)."""
+        # TODO: select by id AND owner_id, joining the owner's tags in the same query
         raise NotImplementedError
 
     def _filtered(self, owner_id: uuid.UUID, query: TaskQuery) -> Select[Task]:
@@ -71,9 +80,10 @@ class TaskRepository:
     ) -> Sequence[Task]:
         """One page of the owner's tasks, tags eager-loaded (two statements whatever the size).
 
-        ``after`` is the keyset position ``(sort value, id)`` of the last row already seen.
+        ``after`` is the keyset position ``(sort value, id)`` of the last row already seen;
+        an offset, if any, skips rows after it.
         """
-        # TODO: filter, apply the keyset or the offset, order by (sort, id), limit
+        # TODO: filter, apply the keyset and the offset, order by (sort, id), limit
         raise NotImplementedError
 
     def count_for_owner(self, owner_id: uuid.UUID, query: TaskQuery) -> int:

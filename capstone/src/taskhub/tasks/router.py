@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from taskhub.auth.dependencies import CurrentUser
 from taskhub.core.database import DbSession
 from taskhub.core.errors import problem_responses
-from taskhub.core.pagination import Page
+from taskhub.core.pagination import Page, json_response
+from taskhub.dependencies import CurrentUser
 from taskhub.tasks.schemas import TagCreate, TagRead, TaskCreate, TaskQuery, TaskRead, TaskUpdate
 from taskhub.tasks.service import TaskService, etag_for
 
@@ -38,8 +38,8 @@ def _with_etag(success: int, *errors: int) -> dict[int | str, dict[str, Any]]:
 )
 def list_tasks(
     query: Annotated[TaskQuery, Query()], user: CurrentUser, session: DbSession
-) -> Page[TaskRead]:
-    # TODO: list the user's tasks through TaskService
+) -> Response:
+    # TODO: list the user's tasks through TaskService and answer the Page as JSON
     raise NotImplementedError
 
 
@@ -49,18 +49,14 @@ def list_tasks(
     response_model=TaskRead,
     responses=_with_etag(201, 401, 404, 413, 422),
 )
-def create_task(
-    data: TaskCreate, response: Response, user: CurrentUser, session: DbSession
-) -> TaskRead:
-    # TODO: create the task, set Location and ETag headers
+def create_task(data: TaskCreate, user: CurrentUser, session: DbSession) -> Response:
+    # TODO: create the task; answer 201 with Location and ETag headers
     raise NotImplementedError
 
 
 @router.get("/tasks/{task_id}", response_model=TaskRead, responses=_with_etag(200, 401, 404, 422))
-def get_task(
-    task_id: uuid.UUID, response: Response, user: CurrentUser, session: DbSession
-) -> TaskRead:
-    # TODO: fetch the task and set its ETag header
+def get_task(task_id: uuid.UUID, user: CurrentUser, session: DbSession) -> Response:
+    # TODO: fetch the task; answer it with its ETag header
     raise NotImplementedError
 
 
@@ -72,16 +68,15 @@ def get_task(
 def update_task(
     task_id: uuid.UUID,
     data: TaskUpdate,
-    response: Response,
     user: CurrentUser,
     session: DbSession,
     if_match: Annotated[
         str | None,
         Header(max_length=256, description="ETag from a previous read; 412 if it is stale."),
     ] = None,
-) -> TaskRead:
+) -> Response:
     """Change some fields. Status moves follow the workflow (409 otherwise)."""
-    # TODO: update through TaskService with the If-Match value, return the new ETag
+    # TODO: update through TaskService with the If-Match value, answer the new ETag
     raise NotImplementedError
 
 

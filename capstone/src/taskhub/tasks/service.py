@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -19,17 +20,10 @@ from taskhub.core.errors import (
     NotFoundError,
     PreconditionFailedError,
 )
-from taskhub.core.pagination import Page, decode_cursor, encode_cursor
-from taskhub.tasks.models import Tag, Task, TaskStatus
+from taskhub.core.pagination import decode_cursor, encode_cursor
+from taskhub.tasks.models import Priority, Tag, Task, TaskStatus
 from taskhub.tasks.repository import TagRepository, TaskRepository, sort_value
-from taskhub.tasks.schemas import (
-    SortField,
-    TagCreate,
-    TaskCreate,
-    TaskQuery,
-    TaskRead,
-    TaskUpdate,
-)
+from taskhub.tasks.schemas import SortField, TagCreate, TaskCreate, TaskQuery, TaskUpdate
 from taskhub.users.models import User
 
 MAX_TAGS_PER_USER = 200
@@ -44,6 +38,16 @@ ALLOWED_TRANSITIONS: dict[TaskStatus, frozenset[TaskStatus]] = {
 
 TASK_NOT_FOUND = "Task not found."
 TAG_NOT_FOUND = "Tag not found."
+TASK_CHANGED = "The task changed since you read it; fetch it again."
+
+
+@dataclass(frozen=True, slots=True)
+class TaskPage:
+    """One page of tasks: ``total`` only in offset mode, ``next_cursor`` when more may follow."""
+
+    tasks: Sequence[Task]
+    total: int | None
+    next_cursor: str | None
 
 
 def etag_for(task: Task) -> str:
@@ -66,21 +70,31 @@ def check_transition(current: TaskStatus, target: TaskStatus) -> None:
 
 
 def _parse_sort_value(field: SortField, raw: Any) -> Any:
+    """The cursor's sort value, or ValueError unless the column could really hold it.
+
+    Cursors are not signed, so the value is untrusted input: a priority outside 1-4 would
+    overflow PostgreSQL's smallint, a timestamp at the calendar's edge would overflow when
+    moved to UTC, and PostgreSQL refuses a NUL in a string.
+    """
     if not isinstance(raw, str | int) or isinstance(raw, bool):
         raise ValueError("bad cursor value")
     if field in (SortField.CREATED_AT, SortField.UPDATED_AT):
         value = datetime.fromisoformat(str(raw))
         if value.tzinfo is None:
             raise ValueError("naive timestamp")
-        return value
+        return value.astimezone(UTC)  # OverflowError at the calendar's edge
     if field is SortField.DUE_DATE:
         return date.fromisoformat(str(raw))
     if field is SortField.PRIORITY:
-        return int(raw)
+        return int(Priority(int(raw)))
+    if "\x00" in str(raw):
+        raise ValueError("NUL in cursor")
     return str(raw)
 
 
 class TaskService:
+    """Task and tag rules. Writes are flushed; the request's session commits them."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self.tasks = TaskRepository(session)
@@ -98,9 +112,9 @@ class TaskService:
         # TODO: fetch the task scoped to the owner, 404 when absent
         raise NotImplementedError
 
-    def list_tasks(self, owner: User, query: TaskQuery) -> Page[TaskRead]:
-        """A page of the owner's tasks, by offset or by keyset cursor."""
-        # TODO: decode the cursor (or use the offset), fetch the page, build next_cursor
+    def list_tasks(self, owner: User, query: TaskQuery) -> TaskPage:
+        """A page of the owner's tasks, by offset or by keyset cursor (plus an offset)."""
+        # TODO: decode the cursor (if any), fetch the page, build next_cursor
         raise NotImplementedError
 
     def update_task(
@@ -126,7 +140,8 @@ class TaskService:
         raise NotImplementedError
 
     def delete_tag(self, owner: User, tag_id: uuid.UUID) -> None:
-        # TODO: fetch the owner's tag (404 otherwise) and delete it
+        """Delete a tag. The tasks that carried it change, so their versions (ETags) move on."""
+        # TODO: fetch the owner's tag (404 otherwise), bump its tasks, delete it
         raise NotImplementedError
 
     # -- helpers ---------------------------------------------------------------------------
@@ -144,5 +159,5 @@ class TaskService:
             raise BadRequestError("The cursor was made for another sort; keep sort and order.")
         try:
             return _parse_sort_value(query.sort, payload.get("v")), uuid.UUID(str(payload["id"]))
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, OverflowError) as exc:
             raise BadRequestError("The cursor is malformed.") from exc

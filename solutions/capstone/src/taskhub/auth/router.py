@@ -8,26 +8,33 @@ from fastapi import APIRouter, Form, Request, Response, status
 
 from taskhub.auth.dependencies import AuthServiceDep
 from taskhub.auth.schemas import RefreshRequest, TokenPair
-from taskhub.core.database import DbSession
-from taskhub.core.dependencies import HasherDep
 from taskhub.core.errors import problem_responses
+from taskhub.core.fields import NO_NUL_PATTERN
+from taskhub.dependencies import UserServiceDep
 from taskhub.users.schemas import UserCreate, UserRead
-from taskhub.users.service import UserService
 
 router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+def client_address(request: Request) -> str:
+    """The client's IP as uvicorn reports it (see the README on proxies)."""
+    return request.client.host if request.client else "unknown"
 
 
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=UserRead,
-    responses=problem_responses(409, 413, 422),
+    responses=problem_responses(409, 413, 422, 429),
     summary="Create an account",
 )
-def register(data: UserCreate, session: DbSession, hasher: HasherDep) -> UserRead:
-    # BEGIN SOLUTION: register the user through UserService and return it as UserRead
-    user = UserService(session, hasher).register(data)
-    return UserRead.model_validate(user)
+def register(
+    data: UserCreate, request: Request, auth: AuthServiceDep, users: UserServiceDep
+) -> UserRead:
+    """Create an account. A taken e-mail is a 409 (see the README's security notes)."""
+    # BEGIN SOLUTION: apply the per-IP limit, register through UserService, return UserRead
+    auth.check_register_rate(client_address(request))
+    return UserRead.model_validate(users.register(data))
     # END SOLUTION
 
 
@@ -41,7 +48,9 @@ def issue_token(
     request: Request,
     response: Response,
     service: AuthServiceDep,
-    username: Annotated[str, Form(max_length=320, description="The account's e-mail.")],
+    username: Annotated[
+        str, Form(max_length=320, pattern=NO_NUL_PATTERN, description="The account's e-mail.")
+    ],
     password: Annotated[str, Form(max_length=128)],
     grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
 ) -> TokenPair:
@@ -50,9 +59,8 @@ def issue_token(
     Form fields follow RFC 6749 section 4.3, so Swagger UI's *Authorize* button works.
     """
     # BEGIN SOLUTION: log in with the client's IP and forbid caching of the token response
-    client_ip = request.client.host if request.client else "unknown"
     response.headers["Cache-Control"] = "no-store"
-    return service.login(username, password, client_ip)
+    return service.login(username, password, client_address(request))
     # END SOLUTION
 
 

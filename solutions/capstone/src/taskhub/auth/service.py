@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
@@ -11,8 +13,10 @@ from taskhub.auth.repository import RefreshTokenRepository
 from taskhub.auth.schemas import TokenPair
 from taskhub.core.database import utcnow
 from taskhub.core.errors import RateLimitedError, UnauthorizedError
-from taskhub.core.ratelimit import SlidingWindowLimiter
+from taskhub.core.events import EventBus
+from taskhub.core.ratelimit import RateLimiter
 from taskhub.core.security import InvalidTokenError, PasswordHasher, TokenCodec, hash_token
+from taskhub.users.events import CredentialsRevoked
 from taskhub.users.models import User
 from taskhub.users.repository import UserRepository
 
@@ -20,55 +24,94 @@ BAD_CREDENTIALS = "Incorrect e-mail or password."
 BAD_REFRESH = "The refresh token is invalid, expired or revoked."
 
 
-class LoginLimiters:
-    """The two login limiters: one keyed by client IP, one by account e-mail."""
+class TokenReuseError(UnauthorizedError):
+    """A rotated refresh token came back: the family is revoked, and that must be kept."""
 
-    def __init__(self, per_ip: SlidingWindowLimiter, per_account: SlidingWindowLimiter) -> None:
-        self.per_ip = per_ip
-        self.per_account = per_account
+    keep_changes = True
+
+
+@dataclass(frozen=True, slots=True)
+class LoginLimiters:
+    """The limiters of the anonymous endpoints.
+
+    ``per_ip`` counts every login attempt of a client address; ``per_account`` counts the
+    *failed* attempts on one account from one address, so someone guessing from elsewhere
+    cannot lock the real user out; ``register_per_ip`` counts registrations.
+    """
+
+    per_ip: RateLimiter
+    per_account: RateLimiter
+    register_per_ip: RateLimiter
+
+
+def revoke_sessions(session: Session, event: CredentialsRevoked) -> None:
+    """Handler of :class:`CredentialsRevoked`: end every login (refresh family) of the user."""
+    RefreshTokenRepository(session).revoke_all_for_user(event.user_id, utcnow())
+
+
+def subscribe_handlers(events: EventBus) -> None:
+    """Let ``auth`` react to what ``users`` announces."""
+    events.subscribe(CredentialsRevoked, revoke_sessions)
 
 
 class AuthService:
+    """Login, refresh, logout and access-token checks. Writes are flushed, not committed."""
+
     def __init__(
         self,
         session: Session,
         hasher: PasswordHasher,
         codec: TokenCodec,
         limiters: LoginLimiters,
+        *,
+        reuse_grace: timedelta = timedelta(seconds=10),
     ) -> None:
         self.session = session
         self.hasher = hasher
         self.codec = codec
         self.limiters = limiters
+        self.reuse_grace = reuse_grace
         self.users = UserRepository(session)
         self.tokens = RefreshTokenRepository(session)
 
+    def check_register_rate(self, client_ip: str) -> None:
+        """429 when this address registered too many accounts within the window."""
+        retry_after = self.limiters.register_per_ip.hit(f"register-ip:{client_ip}")
+        if retry_after:
+            raise RateLimitedError(retry_after)
+
     def login(self, email: str, password: str, client_ip: str) -> TokenPair:
-        """Password grant. Unknown e-mail and wrong password look (and take) the same."""
-        # BEGIN SOLUTION: apply both rate limits, verify the password, then issue a token pair
+        """Password grant. Unknown e-mail and wrong password look (and take) the same.
+
+        Every attempt counts against the client address; only failures count against the
+        (account, address) pair, and a success clears that pair's count.
+        """
+        # BEGIN SOLUTION: check both rate limits, verify the password, count a failure, issue
         email = email.strip().lower()
-        retry_after = self.limiters.per_ip.hit(f"ip:{client_ip}") or self.limiters.per_account.hit(
-            f"account:{email}"
-        )
+        account_key = f"account:{email}|ip:{client_ip}"
+        retry_after = self.limiters.per_ip.hit(
+            f"ip:{client_ip}"
+        ) or self.limiters.per_account.check(account_key)
         if retry_after:
             raise RateLimitedError(retry_after)
         user = self.users.get_by_email(email)
         password_ok = self.hasher.verify(password, user.password_hash if user else None)
         if user is None or not password_ok or not user.is_active:
+            self.limiters.per_account.hit(account_key)
             raise UnauthorizedError(BAD_CREDENTIALS)
-        self.limiters.per_account.reset(f"account:{email}")
-        pair = self._issue_pair(user, family=uuid.uuid4().hex)
-        self.session.commit()
-        return pair
+        self.limiters.per_account.reset(account_key)
+        return self._issue_pair(user, family=uuid.uuid4().hex)
         # END SOLUTION
 
     def refresh(self, refresh_token: str) -> TokenPair:
         """Rotate: the presented token is used up and a new pair is issued in its family.
 
         Presenting a token that was already rotated means it leaked (or the client is
-        confused): the whole family is revoked, so the thief's copy dies too.
+        confused): the whole family is revoked, so the thief's copy dies too. Within
+        ``reuse_grace`` of the first use it is two tabs refreshing at once, and the second
+        simply gets a pair of its own in the same family.
         """
-        # BEGIN SOLUTION: validate the JWT and its stored row, detect reuse, rotate
+        # BEGIN SOLUTION: validate the JWT and its (locked) row, detect reuse after grace, rotate
         try:
             claims = self.codec.decode(refresh_token, "refresh")
         except InvalidTokenError as exc:
@@ -77,17 +120,14 @@ class AuthService:
         now = utcnow()
         if stored is None or stored.revoked_at is not None or stored.expires_at <= now:
             raise UnauthorizedError(BAD_REFRESH)
-        if stored.used_at is not None:
+        if stored.used_at is not None and now - stored.used_at > self.reuse_grace:
             self.tokens.revoke_family(stored.family_id, now)
-            self.session.commit()
-            raise UnauthorizedError(BAD_REFRESH)
+            raise TokenReuseError(BAD_REFRESH)
         user = self.users.get(stored.user_id)
         if user is None or not user.is_active or claims.token_version != user.token_version:
             raise UnauthorizedError(BAD_REFRESH)
-        stored.used_at = now
-        pair = self._issue_pair(user, family=stored.family_id)
-        self.session.commit()
-        return pair
+        stored.used_at = stored.used_at or now
+        return self._issue_pair(user, family=stored.family_id)
         # END SOLUTION
 
     def logout(self, refresh_token: str) -> None:
@@ -100,24 +140,33 @@ class AuthService:
         stored = self.tokens.get_by_hash(hash_token(refresh_token))
         if stored is not None:
             self.tokens.revoke_family(stored.family_id, utcnow())
-            self.session.commit()
         # END SOLUTION
 
     def authenticate(self, access_token: str) -> User:
-        """The active user an access token speaks for, or 401."""
-        # BEGIN SOLUTION: decode the access token, load its user, check active and token version
+        """The active user an access token speaks for, or 401.
+
+        The token's login must still be alive: after a logout its access tokens stop working
+        at once, not when they expire.
+        """
+        # BEGIN SOLUTION: decode the access token, then load its user if the login is alive
         try:
             claims = self.codec.decode(access_token, "access")
         except InvalidTokenError as exc:
             raise UnauthorizedError() from exc
-        user = self.users.get(claims.subject)
-        if user is None or not user.is_active or claims.token_version != user.token_version:
+        if claims.family is None:
+            raise UnauthorizedError()
+        user = self.tokens.user_for_access_token(
+            claims.subject, claims.token_version, claims.family
+        )
+        if user is None:
             raise UnauthorizedError()
         return user
         # END SOLUTION
 
     def _issue_pair(self, user: User, *, family: str) -> TokenPair:
-        access = self.codec.issue(user.id, "access", token_version=user.token_version)
+        access = self.codec.issue(
+            user.id, "access", token_version=user.token_version, family=family
+        )
         refresh = self.codec.issue(
             user.id, "refresh", token_version=user.token_version, family=family
         )

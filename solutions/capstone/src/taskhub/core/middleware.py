@@ -121,3 +121,42 @@ class BodySizeLimitMiddleware:
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+#: Paths that serve the interactive documentation (HTML that loads Swagger UI's scripts).
+DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response carries; the reasons are in the README's security notes.
+
+    - ``X-Content-Type-Options: nosniff``: a browser must not guess an HTML type for JSON.
+    - ``Cache-Control: no-store`` unless the route set its own: responses are personal
+      (tasks, ``/me``, tokens) and must not be kept by a browser or a shared cache.
+    - ``Referrer-Policy: no-referrer`` and, except on the documentation pages,
+      ``Content-Security-Policy: default-src 'none'; frame-ancestors 'none'``: a JSON API
+      loads nothing and is never framed.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        is_docs = scope["path"] in DOCS_PATHS
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Cache-Control", "no-store")
+                headers.setdefault("Referrer-Policy", "no-referrer")
+                if not is_docs:
+                    headers.setdefault(
+                        "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"
+                    )
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_, update
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from taskhub.tasks.models import Tag, Task, task_tags
 from taskhub.tasks.schemas import SortField, SortOrder, TaskQuery
@@ -53,14 +53,34 @@ class TaskRepository:
         self.session.delete(task)
         self.session.flush()
 
+    def flush(self) -> None:
+        """Send pending changes (and the version check) to the database."""
+        self.session.flush()
+
+    def touch_tagged_with(self, owner_id: uuid.UUID, tag_id: uuid.UUID, now: datetime) -> None:
+        """Move on the version (the ETag) of every task of the owner that carries the tag."""
+        # BEGIN SOLUTION: one UPDATE incrementing version and setting updated_at for those tasks
+        tagged = select(task_tags.c.task_id).where(task_tags.c.tag_id == tag_id)
+        self.session.execute(
+            update(Task)
+            .where(Task.owner_id == owner_id, Task.id.in_(tagged))
+            .values(version=Task.version + 1, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        # END SOLUTION
+
     def get_for_owner(self, owner_id: uuid.UUID, task_id: uuid.UUID) -> Task | None:
-        """The task if it exists *and* belongs to ``owner_id``, with its tags loaded."""
-        # BEGIN SOLUTION: select by id AND owner_id, eager-loading the tags
-        return self.session.scalars(
-            select(Task)
-            .where(Task.id == task_id, Task.owner_id == owner_id)
-            .options(selectinload(Task.tags))
-        ).one_or_none()
+        """The task if it exists *and* belongs to ``owner_id``, with its tags (one statement)."""
+        # BEGIN SOLUTION: select by id AND owner_id, joining the owner's tags in the same query
+        return (
+            self.session.scalars(
+                select(Task)
+                .where(Task.id == task_id, Task.owner_id == owner_id)
+                .options(joinedload(Task.tags.and_(Tag.owner_id == owner_id)))
+            )
+            .unique()
+            .one_or_none()
+        )
         # END SOLUTION
 
     def _filtered(self, owner_id: uuid.UUID, query: TaskQuery) -> Select[Task]:
@@ -98,17 +118,21 @@ class TaskRepository:
     ) -> Sequence[Task]:
         """One page of the owner's tasks, tags eager-loaded (two statements whatever the size).
 
-        ``after`` is the keyset position ``(sort value, id)`` of the last row already seen.
+        ``after`` is the keyset position ``(sort value, id)`` of the last row already seen;
+        an offset, if any, skips rows after it.
         """
-        # BEGIN SOLUTION: filter, apply the keyset or the offset, order by (sort, id), limit
-        stmt = self._filtered(owner_id, query).options(selectinload(Task.tags))
+        # BEGIN SOLUTION: filter, apply the keyset and the offset, order by (sort, id), limit
+        # Scoping the tag load to the owner lets PostgreSQL use the (owner_id, name) index
+        # instead of hash-joining a sequential scan of every tag.
+        tags = selectinload(Task.tags.and_(Tag.owner_id == owner_id))
+        stmt = self._filtered(owner_id, query).options(tags)
         key = sort_expression(query.sort)
         descending = query.order is SortOrder.DESC
         if after is not None:
             position = tuple_(key, Task.id)
             bound = tuple_(literal(after[0], key.type), literal(after[1], Task.id.type))
             stmt = stmt.where(position < bound if descending else position > bound)
-        elif query.offset:
+        if query.offset:
             stmt = stmt.offset(query.offset)
         if descending:
             stmt = stmt.order_by(key.desc(), Task.id.desc())

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from taskhub.auth.dependencies import CurrentUser
 from taskhub.core.database import DbSession
 from taskhub.core.errors import problem_responses
-from taskhub.core.pagination import Page
+from taskhub.core.pagination import Page, json_response
+from taskhub.dependencies import CurrentUser
 from taskhub.tasks.schemas import TagCreate, TagRead, TaskCreate, TaskQuery, TaskRead, TaskUpdate
 from taskhub.tasks.service import TaskService, etag_for
 
@@ -38,9 +38,18 @@ def _with_etag(success: int, *errors: int) -> dict[int | str, dict[str, Any]]:
 )
 def list_tasks(
     query: Annotated[TaskQuery, Query()], user: CurrentUser, session: DbSession
-) -> Page[TaskRead]:
-    # BEGIN SOLUTION: list the user's tasks through TaskService
-    return TaskService(session).list_tasks(user, query)
+) -> Response:
+    # BEGIN SOLUTION: list the user's tasks through TaskService and answer the Page as JSON
+    page = TaskService(session).list_tasks(user, query)
+    keyset = query.cursor is not None
+    body = Page[TaskRead](
+        items=[TaskRead.model_validate(task) for task in page.tasks],
+        limit=query.limit,
+        offset=query.offset if keyset else (query.offset or 0),
+        total=page.total,
+        next_cursor=page.next_cursor,
+    )
+    return json_response(body)
     # END SOLUTION
 
 
@@ -50,25 +59,19 @@ def list_tasks(
     response_model=TaskRead,
     responses=_with_etag(201, 401, 404, 413, 422),
 )
-def create_task(
-    data: TaskCreate, response: Response, user: CurrentUser, session: DbSession
-) -> TaskRead:
-    # BEGIN SOLUTION: create the task, set Location and ETag headers
+def create_task(data: TaskCreate, user: CurrentUser, session: DbSession) -> Response:
+    # BEGIN SOLUTION: create the task; answer 201 with Location and ETag headers
     task = TaskService(session).create_task(user, data)
-    response.headers["Location"] = f"/tasks/{task.id}"
-    response.headers["ETag"] = etag_for(task)
-    return TaskRead.model_validate(task)
+    headers = {"Location": f"/tasks/{task.id}", "ETag": etag_for(task)}
+    return json_response(TaskRead.model_validate(task), status_code=201, headers=headers)
     # END SOLUTION
 
 
 @router.get("/tasks/{task_id}", response_model=TaskRead, responses=_with_etag(200, 401, 404, 422))
-def get_task(
-    task_id: uuid.UUID, response: Response, user: CurrentUser, session: DbSession
-) -> TaskRead:
-    # BEGIN SOLUTION: fetch the task and set its ETag header
+def get_task(task_id: uuid.UUID, user: CurrentUser, session: DbSession) -> Response:
+    # BEGIN SOLUTION: fetch the task; answer it with its ETag header
     task = TaskService(session).get_task(user, task_id)
-    response.headers["ETag"] = etag_for(task)
-    return TaskRead.model_validate(task)
+    return json_response(TaskRead.model_validate(task), headers={"ETag": etag_for(task)})
     # END SOLUTION
 
 
@@ -80,19 +83,17 @@ def get_task(
 def update_task(
     task_id: uuid.UUID,
     data: TaskUpdate,
-    response: Response,
     user: CurrentUser,
     session: DbSession,
     if_match: Annotated[
         str | None,
         Header(max_length=256, description="ETag from a previous read; 412 if it is stale."),
     ] = None,
-) -> TaskRead:
+) -> Response:
     """Change some fields. Status moves follow the workflow (409 otherwise)."""
-    # BEGIN SOLUTION: update through TaskService with the If-Match value, return the new ETag
+    # BEGIN SOLUTION: update through TaskService with the If-Match value, answer the new ETag
     task = TaskService(session).update_task(user, task_id, data, if_match=if_match)
-    response.headers["ETag"] = etag_for(task)
-    return TaskRead.model_validate(task)
+    return json_response(TaskRead.model_validate(task), headers={"ETag": etag_for(task)})
     # END SOLUTION
 
 

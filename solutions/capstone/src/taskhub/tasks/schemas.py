@@ -9,6 +9,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from taskhub.core.fields import (
+    NO_NUL_NOT_BLANK_PATTERN,
+    NO_NUL_PATTERN,
+    IsoDate,
+    omittable_not_null,
+)
 from taskhub.tasks.models import Priority, TaskStatus
 
 MAX_PAGE_SIZE = 100
@@ -17,9 +23,9 @@ DEFAULT_PAGE_SIZE = 20
 MAX_OFFSET = 10_000
 MAX_TAGS_PER_TASK = 20
 
-Title = Annotated[str, Field(min_length=1, max_length=200)]
-Description = Annotated[str, Field(max_length=5000)]
-TagName = Annotated[str, Field(min_length=1, max_length=50, pattern=r"^[^\s].*$")]
+Title = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_NUL_PATTERN)]
+Description = Annotated[str, Field(max_length=5000, pattern=NO_NUL_PATTERN)]
+TagName = Annotated[str, Field(min_length=1, max_length=50, pattern=NO_NUL_NOT_BLANK_PATTERN)]
 TagIds = Annotated[list[uuid.UUID], Field(max_length=MAX_TAGS_PER_TASK)]
 
 
@@ -44,19 +50,19 @@ class TaskCreate(InputModel):
     title: Title
     description: Description | None = None
     priority: Priority = Priority.MEDIUM
-    due_date: date | None = None
+    due_date: IsoDate | None = None
     tag_ids: TagIds = Field(default_factory=list)
 
 
 class TaskUpdate(InputModel):
     """``PATCH /tasks/{id}``: only the fields present are changed; ``null`` clears."""
 
-    title: Title | None = None
+    title: Annotated[Title | None, Field(json_schema_extra=omittable_not_null)] = None
     description: Description | None = None
-    status: TaskStatus | None = None
-    priority: Priority | None = None
-    due_date: date | None = None
-    tag_ids: TagIds | None = None
+    status: Annotated[TaskStatus | None, Field(json_schema_extra=omittable_not_null)] = None
+    priority: Annotated[Priority | None, Field(json_schema_extra=omittable_not_null)] = None
+    due_date: IsoDate | None = None
+    tag_ids: Annotated[TagIds | None, Field(json_schema_extra=omittable_not_null)] = None
 
     @model_validator(mode="after")
     def _required_fields_are_not_null(self) -> TaskUpdate:
@@ -102,19 +108,27 @@ class TaskQuery(BaseModel):
     status: TaskStatus | None = None
     priority: Priority | None = None
     tag: uuid.UUID | None = Field(default=None, description="Only tasks carrying this tag.")
-    due_before: date | None = Field(default=None, description="Due on or before this date.")
-    due_after: date | None = Field(default=None, description="Due on or after this date.")
+    due_before: IsoDate | None = Field(default=None, description="Due on or before this date.")
+    due_after: IsoDate | None = Field(default=None, description="Due on or after this date.")
     q: str | None = Field(
-        default=None, min_length=1, max_length=100, description="Text in title or description."
+        default=None,
+        min_length=1,
+        max_length=100,
+        pattern=NO_NUL_PATTERN,
+        description="Text in title or description.",
     )
     sort: SortField = SortField.CREATED_AT
     order: SortOrder = SortOrder.DESC
     limit: int = Field(default=DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
     offset: int | None = Field(
-        default=None, ge=0, le=MAX_OFFSET, description="Offset pagination (returns total)."
+        default=None,
+        ge=0,
+        le=MAX_OFFSET,
+        description="Offset pagination (returns total); with a cursor, rows skipped after it.",
     )
     cursor: str | None = Field(
         default=None,
         max_length=512,
-        description="Keyset pagination: the next_cursor of the previous page.",
+        pattern=r"^[A-Za-z0-9_-]*$",
+        description="Keyset pagination: the next_cursor of the previous page (400 otherwise).",
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -19,17 +20,10 @@ from taskhub.core.errors import (
     NotFoundError,
     PreconditionFailedError,
 )
-from taskhub.core.pagination import Page, decode_cursor, encode_cursor
-from taskhub.tasks.models import Tag, Task, TaskStatus
+from taskhub.core.pagination import decode_cursor, encode_cursor
+from taskhub.tasks.models import Priority, Tag, Task, TaskStatus
 from taskhub.tasks.repository import TagRepository, TaskRepository, sort_value
-from taskhub.tasks.schemas import (
-    SortField,
-    TagCreate,
-    TaskCreate,
-    TaskQuery,
-    TaskRead,
-    TaskUpdate,
-)
+from taskhub.tasks.schemas import SortField, TagCreate, TaskCreate, TaskQuery, TaskUpdate
 from taskhub.users.models import User
 
 MAX_TAGS_PER_USER = 200
@@ -44,6 +38,16 @@ ALLOWED_TRANSITIONS: dict[TaskStatus, frozenset[TaskStatus]] = {
 
 TASK_NOT_FOUND = "Task not found."
 TAG_NOT_FOUND = "Tag not found."
+TASK_CHANGED = "The task changed since you read it; fetch it again."
+
+
+@dataclass(frozen=True, slots=True)
+class TaskPage:
+    """One page of tasks: ``total`` only in offset mode, ``next_cursor`` when more may follow."""
+
+    tasks: Sequence[Task]
+    total: int | None
+    next_cursor: str | None
 
 
 def etag_for(task: Task) -> str:
@@ -71,21 +75,31 @@ def check_transition(current: TaskStatus, target: TaskStatus) -> None:
 
 
 def _parse_sort_value(field: SortField, raw: Any) -> Any:
+    """The cursor's sort value, or ValueError unless the column could really hold it.
+
+    Cursors are not signed, so the value is untrusted input: a priority outside 1-4 would
+    overflow PostgreSQL's smallint, a timestamp at the calendar's edge would overflow when
+    moved to UTC, and PostgreSQL refuses a NUL in a string.
+    """
     if not isinstance(raw, str | int) or isinstance(raw, bool):
         raise ValueError("bad cursor value")
     if field in (SortField.CREATED_AT, SortField.UPDATED_AT):
         value = datetime.fromisoformat(str(raw))
         if value.tzinfo is None:
             raise ValueError("naive timestamp")
-        return value
+        return value.astimezone(UTC)  # OverflowError at the calendar's edge
     if field is SortField.DUE_DATE:
         return date.fromisoformat(str(raw))
     if field is SortField.PRIORITY:
-        return int(raw)
+        return int(Priority(int(raw)))
+    if "\x00" in str(raw):
+        raise ValueError("NUL in cursor")
     return str(raw)
 
 
 class TaskService:
+    """Task and tag rules. Writes are flushed; the request's session commits them."""
+
     def __init__(self, session: Session) -> None:
         self.session = session
         self.tasks = TaskRepository(session)
@@ -106,7 +120,6 @@ class TaskService:
         )
         task.tags = self._owned_tags(owner, data.tag_ids)
         self.tasks.add(task)
-        self.session.commit()
         return task
         # END SOLUTION
 
@@ -119,11 +132,9 @@ class TaskService:
         return task
         # END SOLUTION
 
-    def list_tasks(self, owner: User, query: TaskQuery) -> Page[TaskRead]:
-        """A page of the owner's tasks, by offset or by keyset cursor."""
-        # BEGIN SOLUTION: decode the cursor (or use the offset), fetch the page, build next_cursor
-        if query.cursor is not None and query.offset is not None:
-            raise BadRequestError("Use either offset or cursor, not both.")
+    def list_tasks(self, owner: User, query: TaskQuery) -> TaskPage:
+        """A page of the owner's tasks, by offset or by keyset cursor (plus an offset)."""
+        # BEGIN SOLUTION: decode the cursor (if any), fetch the page, build next_cursor
         after = self._decode_position(query) if query.cursor is not None else None
         tasks = self.tasks.list_for_owner(owner.id, query, after=after)
         next_cursor = None
@@ -138,14 +149,8 @@ class TaskService:
                     "id": str(last.id),
                 }
             )
-        keyset = query.cursor is not None
-        return Page[TaskRead](
-            items=[TaskRead.model_validate(task) for task in tasks],
-            limit=query.limit,
-            offset=None if keyset else (query.offset or 0),
-            total=None if keyset else self.tasks.count_for_owner(owner.id, query),
-            next_cursor=next_cursor,
-        )
+        total = None if after is not None else self.tasks.count_for_owner(owner.id, query)
+        return TaskPage(tasks, total, next_cursor)
         # END SOLUTION
 
     def update_task(
@@ -155,7 +160,7 @@ class TaskService:
         # BEGIN SOLUTION: 404 if not owned, 412 on a stale ETag, check the transition, apply, save
         task = self.get_task(owner, task_id)
         if not if_match_satisfied(if_match, task):
-            raise PreconditionFailedError("The task changed since you read it; fetch it again.")
+            raise PreconditionFailedError(TASK_CHANGED)
         changes = data.model_dump(exclude_unset=True)
         if "status" in changes:
             check_transition(task.status, changes["status"])
@@ -169,12 +174,9 @@ class TaskService:
             task.priority = int(changes["priority"])
         task.updated_at = utcnow()  # always write the row, so the version moves on
         try:
-            self.session.commit()
+            self.tasks.flush()
         except StaleDataError as exc:  # a concurrent writer got there first
-            self.session.rollback()
-            raise PreconditionFailedError(
-                "The task changed since you read it; fetch it again."
-            ) from exc
+            raise PreconditionFailedError(TASK_CHANGED) from exc
         return task
         # END SOLUTION
 
@@ -182,7 +184,6 @@ class TaskService:
         # BEGIN SOLUTION: fetch the owner's task (404 otherwise) and delete it
         task = self.get_task(owner, task_id)
         self.tasks.delete(task)
-        self.session.commit()
         # END SOLUTION
 
     # -- tags ------------------------------------------------------------------------------
@@ -202,20 +203,19 @@ class TaskService:
         tag = Tag(owner_id=owner.id, name=data.name)
         try:
             self.tags.add(tag)
-            self.session.commit()
-        except IntegrityError as exc:
-            self.session.rollback()
+        except IntegrityError as exc:  # a concurrent request created the same name
             raise ConflictError(f"You already have a tag named '{data.name}'.") from exc
         return tag
         # END SOLUTION
 
     def delete_tag(self, owner: User, tag_id: uuid.UUID) -> None:
-        # BEGIN SOLUTION: fetch the owner's tag (404 otherwise) and delete it
+        """Delete a tag. The tasks that carried it change, so their versions (ETags) move on."""
+        # BEGIN SOLUTION: fetch the owner's tag (404 otherwise), bump its tasks, delete it
         tag = self.tags.get_for_owner(owner.id, tag_id)
         if tag is None:
             raise NotFoundError(TAG_NOT_FOUND)
+        self.tasks.touch_tagged_with(owner.id, tag.id, utcnow())
         self.tags.delete(tag)
-        self.session.commit()
         # END SOLUTION
 
     # -- helpers ---------------------------------------------------------------------------
@@ -233,5 +233,5 @@ class TaskService:
             raise BadRequestError("The cursor was made for another sort; keep sort and order.")
         try:
             return _parse_sort_value(query.sort, payload.get("v")), uuid.UUID(str(payload["id"]))
-        except (KeyError, ValueError) as exc:
+        except (KeyError, ValueError, OverflowError) as exc:
             raise BadRequestError("The cursor is malformed.") from exc

@@ -30,6 +30,10 @@ class UserRepository:
         self.session.flush()
         return user
 
+    def flush(self) -> None:
+        """Send pending changes to the database (the request commits them)."""
+        self.session.flush()
+
     def delete(self, user: User) -> None:
         self.session.delete(user)
         self.session.flush()

@@ -7,13 +7,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from taskhub.auth.dependencies import AdminUser, CurrentUser
-from taskhub.core.database import DbSession
-from taskhub.core.dependencies import HasherDep
 from taskhub.core.errors import problem_responses
 from taskhub.core.pagination import Page
+from taskhub.dependencies import AdminUser, CurrentUser, UserServiceDep
 from taskhub.users.schemas import UserRead, UserUpdate
-from taskhub.users.service import UserService
 
 router = APIRouter(tags=["users"])
 
@@ -28,20 +25,21 @@ def read_me(user: CurrentUser) -> UserRead:
 
 
 @router.patch("/me", response_model=UserRead, responses=problem_responses(401, 403, 409, 413, 422))
-def update_me(
-    data: UserUpdate, user: CurrentUser, session: DbSession, hasher: HasherDep
-) -> UserRead:
-    """Update the profile. A new password signs you out everywhere (log in again)."""
+def update_me(data: UserUpdate, user: CurrentUser, users: UserServiceDep) -> UserRead:
+    """Update the profile. A new password signs you out everywhere (log in again).
+
+    Changing ``email`` or ``new_password`` needs ``current_password`` (403 without it).
+    """
     # BEGIN SOLUTION: apply the update through UserService
-    return UserRead.model_validate(UserService(session, hasher).update_me(user, data))
+    return UserRead.model_validate(users.update_me(user, data))
     # END SOLUTION
 
 
 @router.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401))
-def delete_me(user: CurrentUser, session: DbSession, hasher: HasherDep) -> None:
+def delete_me(user: CurrentUser, users: UserServiceDep) -> None:
     """Delete the account with all its tasks, tags and tokens."""
     # BEGIN SOLUTION: delete the account through UserService
-    UserService(session, hasher).delete_me(user)
+    users.delete_me(user)
     # END SOLUTION
 
 
@@ -53,13 +51,18 @@ def delete_me(user: CurrentUser, session: DbSession, hasher: HasherDep) -> None:
 )
 def list_users(
     _admin: AdminUser,
-    session: DbSession,
-    hasher: HasherDep,
+    users: UserServiceDep,
     limit: Annotated[int, Query(ge=1, le=MAX_ADMIN_PAGE)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Page[UserRead]:
-    # BEGIN SOLUTION: list one page of users
-    return UserService(session, hasher).list_users(limit=limit, offset=offset)
+    # BEGIN SOLUTION: list one page of users and build the Page of UserRead
+    page = users.list_users(limit=limit, offset=offset)
+    return Page[UserRead](
+        items=[UserRead.model_validate(user) for user in page.users],
+        limit=limit,
+        offset=offset,
+        total=page.total,
+    )
     # END SOLUTION
 
 
@@ -69,10 +72,8 @@ def list_users(
     responses=problem_responses(401, 403, 404, 409, 422),
     tags=["admin"],
 )
-def deactivate_user(
-    user_id: uuid.UUID, admin: AdminUser, session: DbSession, hasher: HasherDep
-) -> UserRead:
+def deactivate_user(user_id: uuid.UUID, admin: AdminUser, users: UserServiceDep) -> UserRead:
     """Block an account; its tokens stop working immediately."""
     # BEGIN SOLUTION: deactivate the user through UserService
-    return UserRead.model_validate(UserService(session, hasher).deactivate(admin, user_id))
+    return UserRead.model_validate(users.deactivate(admin, user_id))
     # END SOLUTION
