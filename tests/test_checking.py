@@ -118,3 +118,17 @@ def test_long_values_are_shown_from_just_before_they_differ() -> None:
     with pytest.raises(CheckFailure) as caught:
         expect_equal(short, ["a", "c"], what="called f()", help="h")
     assert (caught.value.actual, caught.value.expected) == ("['a', 'b']", "['a', 'c']")
+
+
+def test_a_test_file_that_is_still_all_stubs_is_seen_without_running_it() -> None:
+    from workbook.checking_tests import stub_tests
+
+    stubs = (
+        'def test_a():\n    """a"""\n    raise NotImplementedError\n\n\n'
+        "async def test_b():\n    raise NotImplementedError()\n"
+    )
+    assert stub_tests(stubs) == ["test_a", "test_b"]
+    written = stubs + "\n\ndef test_c():\n    assert 1 + 1 == 2\n"
+    assert stub_tests(written) == []
+    assert stub_tests("def helper():\n    raise NotImplementedError\n") == []
+    assert stub_tests("def test_(:\n") == []

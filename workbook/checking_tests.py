@@ -18,6 +18,7 @@ and never the variant's code::
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -253,6 +254,13 @@ def run_suite(
     the checks of one exercise share a single run.
     """
     text = tests.read_text(encoding="utf-8")
+    untouched = stub_tests(text)
+    if untouched:  # nothing written yet: no need to start a second Python to find that out
+        raise NotStarted(
+            f"{len(untouched)} of the tests in {tests.name} are still the starting stub: "
+            + ", ".join(untouched),
+            help="Replace each test's 'raise NotImplementedError' with requests and asserts.",
+        )
     key = normalised_sha256(
         "\0".join([text, subject.source, *(f"{b.name}:{b.replace}" for b in bugs)])
     )
@@ -266,6 +274,33 @@ def run_suite(
             {bug.name: run for bug, run in zip(bugs, variants, strict=True)} if judged else {},
         )
     return _suite_runs[key]
+
+
+def stub_tests(text: str) -> list[str]:
+    """The test functions of ``text`` when every one of them is still a stub (a docstring at
+    most, then ``raise NotImplementedError``); empty when any test has been written."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return []
+    tests = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test")
+    ]
+
+    def is_stub(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        body = list(function.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # the docstring
+        if len(body) != 1 or not isinstance(body[0], ast.Raise) or body[0].exc is None:
+            return False
+        raised = body[0].exc.func if isinstance(body[0].exc, ast.Call) else body[0].exc
+        return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
+
+    if tests and all(is_stub(test) for test in tests):
+        return [test.name for test in tests]
+    return []
 
 
 def expect_tests_pass(suite: SuiteRun, *, shown: str, minimum: int = 1) -> None:
