@@ -286,31 +286,52 @@ def expect_raises(
     **kwargs: Any,
 ) -> BaseException:
     """Call ``func`` and fail unless it raises ``error_type`` (whose message contains ``match``)."""
-    call = describe_call(_name_of(func), args, kwargs)
-    want = error_type.__name__ + (f" mentioning {match!r}" if match else "")
+    what = f"called {describe_call(_name_of(func), args, kwargs)}"
     try:
         result = func(*args, **kwargs)
     except NotImplementedError:
         raise
-    except error_type as error:
-        if match is not None and match.lower() not in str(error).lower():
-            raise CheckFailure(
-                f"called {call}, it raised {describe_exception(error)}, expected the message to "
-                f"mention {match!r}",
-                expected=want,
-                actual=describe_exception(error),
-                help=help,
-            ) from None
-        return error
     except Exception as error:
+        return expect_error(error, error_type, what=what, help=help, match=match)
+    raise not_raised(result, error_type, what=what, help=help, match=match)
+
+
+def expect_error(
+    error: Exception,
+    error_type: type[BaseException],
+    *,
+    what: str,
+    help: str,
+    match: str | None = None,
+    described: Callable[[BaseException], str] = describe_exception,
+) -> BaseException:
+    """``error`` if it is the expected one (``match`` in its message, ignoring case); otherwise
+    a CheckFailure saying what was raised instead. ``described`` writes an error for a message."""
+    want = error_type.__name__ + (f" mentioning {match!r}" if match else "")
+    if not isinstance(error, error_type):
         raise CheckFailure(
-            f"called {call}, it raised {describe_exception(error)}, expected {want}",
+            f"{what}, it raised {described(error)}, expected {want}",
             expected=want,
-            actual=describe_exception(error),
+            actual=described(error),
             help=help,
         ) from error
-    raise CheckFailure(
-        f"called {call}, it returned {show(result)} instead of raising {want}",
+    if match is not None and match.lower() not in str(error).lower():
+        raise CheckFailure(
+            f"{what}, it raised {described(error)}, expected the message to mention {match!r}",
+            expected=want,
+            actual=described(error),
+            help=help,
+        ) from None
+    return error
+
+
+def not_raised(
+    result: Any, error_type: type[BaseException], *, what: str, help: str, match: str | None = None
+) -> CheckFailure:
+    """The failure for a call that returned ``result`` where it should have raised."""
+    want = error_type.__name__ + (f" mentioning {match!r}" if match else "")
+    return CheckFailure(
+        f"{what}, it returned {show(result)} instead of raising {want}",
         expected=want,
         actual=f"returned {show(result)}",
         help=help,

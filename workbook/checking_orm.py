@@ -46,7 +46,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engin
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from workbook.checking import CheckFailure, Learner, describe_exception, origin, show
+from workbook.checking import (
+    CheckFailure,
+    Learner,
+    describe_exception,
+    expect_error,
+    not_raised,
+    origin,
+    show,
+)
 from workbook.checking_sql import (
     POSTGRES_URL_VARIABLE,
     POSTGRESQL,
@@ -452,10 +460,12 @@ def _insert_rows(
         for name in rows:
             table = metadata.tables[name]
             if "id" in table.columns and table.columns["id"].autoincrement in (True, "auto"):
-                connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
-                ))
+                connection.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                        f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+                    )
+                )
 
 
 def expect_insert_accepted(
@@ -849,33 +859,14 @@ async def await_raises(
 
     ``match`` must appear in the message (ignoring case) when given; ``what`` names the call.
     """
-    want = error_type.__name__ + (f" mentioning {match!r}" if match else "")
     try:
         result = func(*args, **kwargs)
         if inspect.isawaitable(result):
             result = await result
     except NotImplementedError:
         raise
-    except error_type as error:
-        if match is not None and match.lower() not in str(error).lower():
-            raise CheckFailure(
-                f"{what}, it raised {describe_exception(error)}, expected the message to "
-                f"mention {match!r}",
-                expected=want,
-                actual=describe_exception(error),
-                help=help,
-            ) from None
-        return error
     except Exception as error:
-        raise CheckFailure(
-            f"{what}, it raised {_error_text(error)}, expected {want}",
-            expected=want,
-            actual=_error_text(error),
-            help=help,
-        ) from error
-    raise CheckFailure(
-        f"{what}, it returned {show(result)} instead of raising {want}",
-        expected=want,
-        actual=f"returned {show(result)}",
-        help=help,
-    )
+        return expect_error(
+            error, error_type, what=what, help=help, match=match, described=_error_text
+        )
+    raise not_raised(result, error_type, what=what, help=help, match=match)
