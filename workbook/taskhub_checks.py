@@ -532,3 +532,21 @@ def move_task(hub: TaskHub, account: Account, task_id: str, *statuses: str) -> N
             help="todo -> in_progress -> done is the normal life of a task; each move is a "
             "PATCH with the new status (week 9, stage 7).",
         )
+
+
+def seed_three_tasks(hub: TaskHub, account: Account) -> dict[str, dict[str, Any]]:
+    """Three tasks of ``account`` that differ in every field a list can filter or sort by:
+    ``milk`` (todo, priority 1, due 2030-01-10), ``report`` (in progress, priority 3, due
+    2030-02-15, with a description) and ``bike`` (done, priority 4, no due date)."""
+    milk = hub.task(account, title="Buy milk", priority=1, due_date="2030-01-10")
+    report = hub.task(
+        account,
+        title="Write report",
+        description="The quarterly numbers",
+        priority=3,
+        due_date="2030-02-15",
+    )
+    bike = hub.task(account, title="Fix bike", priority=4)
+    move_task(hub, account, report["id"], "in_progress")
+    move_task(hub, account, bike["id"], "in_progress", "done")
+    return {"milk": milk, "report": report, "bike": bike}

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from workbook.checking import Learner, expect_true
 from workbook.taskhub_checks import (
-    Account,
-    TaskHub,
     describe_request,
-    move_task,
     open_taskhub,
+    seed_three_tasks,
     titles,
 )
 
@@ -21,27 +18,11 @@ FILTER_HELP = (
 )
 
 
-def _seed(hub: TaskHub, account: Account) -> dict[str, dict[str, Any]]:
-    """Three tasks that differ in every filterable field."""
-    milk = hub.task(account, title="Buy milk", priority=1, due_date="2030-01-10")
-    report = hub.task(
-        account,
-        title="Write report",
-        description="The quarterly numbers",
-        priority=3,
-        due_date="2030-02-15",
-    )
-    bike = hub.task(account, title="Fix bike", priority=4)
-    move_task(hub, account, report["id"], "in_progress")
-    move_task(hub, account, bike["id"], "in_progress", "done")
-    return {"milk": milk, "report": report, "bike": bike}
-
-
 def test_filters(learner: Learner, tmp_path: Path) -> None:
     """filters by status, priority, due date and text, alone and combined"""
     with open_taskhub(learner, tmp_path) as hub:
         account = hub.account("filter")
-        _seed(hub, account)
+        seed_three_tasks(hub, account)
         hub.task(hub.account("noise"), title="Buy milk for the neighbours", priority=1)
         cases: list[tuple[dict[str, object], list[str], str]] = [
             ({"status": "in_progress"}, ["Write report"], "status is an exact match."),

@@ -3,40 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from workbook.checking import Learner, expect_true
 from workbook.taskhub_checks import (
-    Account,
-    TaskHub,
     describe_request,
-    move_task,
     open_taskhub,
+    seed_three_tasks,
     titles,
 )
-
-
-def _seed(hub: TaskHub, account: Account) -> dict[str, dict[str, Any]]:
-    """Three tasks with distinct priorities and titles."""
-    milk = hub.task(account, title="Buy milk", priority=1, due_date="2030-01-10")
-    report = hub.task(
-        account,
-        title="Write report",
-        description="The quarterly numbers",
-        priority=3,
-        due_date="2030-02-15",
-    )
-    bike = hub.task(account, title="Fix bike", priority=4)
-    move_task(hub, account, report["id"], "in_progress")
-    move_task(hub, account, bike["id"], "in_progress", "done")
-    return {"milk": milk, "report": report, "bike": bike}
 
 
 def test_sorting(learner: Learner, tmp_path: Path) -> None:
     """sorts by a whitelisted field in both directions and refuses unknown fields"""
     with open_taskhub(learner, tmp_path) as hub:
         account = hub.account("sorter")
-        _seed(hub, account)
+        seed_three_tasks(hub, account)
         cases: list[tuple[dict[str, object], list[str]]] = [
             ({"sort": "priority", "order": "asc"}, ["Buy milk", "Write report", "Fix bike"]),
             ({"sort": "priority", "order": "desc"}, ["Fix bike", "Write report", "Buy milk"]),
