@@ -1,15 +1,9 @@
 """Check vocabulary for services on Redis: a real server when one is installed, else fakeredis.
 
-A checker opens one service per checker module and gives each check an empty database::
+A checker opens one service per checker module and gives each check an empty database; one
+line at the top of the checker makes the two fixtures (``service`` and ``redis``)::
 
-    @pytest.fixture(scope="module")
-    def service() -> Iterator[RedisService]:
-        with redis_service() as service:
-            yield service
-
-    @pytest.fixture
-    def redis(service: RedisService) -> Redis:
-        return service.fresh()
+    service, redis = redis_fixtures()
 
 ``redis_service()`` starts ``redis-server`` from ``PATH`` on a free loopback port, in a
 temporary directory and without persistence, waits until it answers ``PING`` and stops it
@@ -37,6 +31,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 import redis
 
 from workbook.checking import CheckFailure, show
@@ -126,6 +121,22 @@ def redis_service(*, decode_responses: bool = True) -> Iterator[RedisService]:
                 client.close()
         finally:
             _stop(process)
+
+
+def redis_fixtures(*, decode_responses: bool = True) -> tuple[Any, Any]:
+    """The fixtures ``service`` (one Redis for the checker module) and ``redis`` (a client on
+    an emptied database, for each check): ``service, redis = redis_fixtures()``."""
+
+    @pytest.fixture(scope="module", name="service")
+    def module_service() -> Iterator[RedisService]:
+        with redis_service(decode_responses=decode_responses) as running:
+            yield running
+
+    @pytest.fixture(name="redis")
+    def fresh_client(service: RedisService) -> redis.Redis:
+        return service.fresh()
+
+    return module_service, fresh_client
 
 
 @contextmanager

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from workbook.checking import CheckFailure, NotStarted
+from workbook.checking import CheckFailure, Learner, NotStarted
 
 _PYTEST_INI = "[pytest]\naddopts =\npython_files = test_*.py\n"
 
@@ -274,6 +274,29 @@ def run_suite(
             {bug.name: run for bug, run in zip(bugs, variants, strict=True)} if judged else {},
         )
     return _suite_runs[key]
+
+
+def learner_suite(
+    learner: Learner,
+    workdir: Path,
+    *,
+    subject: str,
+    tests: str,
+    sha256: str,
+    bugs: Sequence[PlantedBug],
+) -> SuiteRun:
+    """The learner's ``tests`` (a file beside the exercise's module), run on the untouched
+    ``subject`` (checked against ``sha256``) and on each planted bug: ``run_suite`` for the
+    usual layout of a "write the tests" exercise."""
+    folder = learner.path.parent
+    shown = Path(learner.display_path).parent.as_posix()
+    reference = expect_original(folder / subject, sha256, shown=f"{shown}/{subject}")
+    return run_suite(folder / tests, reference, bugs, workdir)
+
+
+def shown_beside(learner: Learner, name: str) -> str:
+    """How the file ``name`` beside the exercise's module is named in a message."""
+    return f"{Path(learner.display_path).parent.as_posix()}/{name}"
 
 
 def stub_tests(text: str) -> list[str]:

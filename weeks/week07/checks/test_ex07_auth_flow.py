@@ -16,9 +16,9 @@ from workbook.checking_tests import (
     PlantedBug,
     SuiteRun,
     expect_bugs_caught,
-    expect_original,
     expect_tests_pass,
-    run_suite,
+    learner_suite,
+    shown_beside,
 )
 
 #: normalised_sha256 of the shipped auth_api.py (update it when that file changes).
@@ -60,17 +60,19 @@ TOKEN_BUGS = [
 
 def suite(learner: Learner, tmp_path: Path) -> SuiteRun:
     """The learner's tests, run on the original API and on every planted bug (once)."""
-    folder = learner.path.parent
-    shown = Path(learner.display_path).parent.as_posix()
-    reference = expect_original(folder / "auth_api.py", REFERENCE_SHA256,
-                                shown=f"{shown}/auth_api.py")
-    return run_suite(folder / "test_auth_api.py", reference, [*ACCOUNT_BUGS, *TOKEN_BUGS],
-                     tmp_path)
+    return learner_suite(
+        learner,
+        tmp_path,
+        subject="auth_api.py",
+        tests="test_auth_api.py",
+        sha256=REFERENCE_SHA256,
+        bugs=[*ACCOUNT_BUGS, *TOKEN_BUGS],
+    )
 
 
 def test_passes_on_the_api(learner: Learner, tmp_path: Path) -> None:
     """your tests pass on the correct API"""
-    shown = Path(learner.display_path).parent.as_posix() + "/test_auth_api.py"
+    shown = shown_beside(learner, "test_auth_api.py")
     expect_tests_pass(suite(learner, tmp_path), shown=shown, minimum=8)
 
 

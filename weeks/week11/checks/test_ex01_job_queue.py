@@ -27,7 +27,12 @@ from workbook.checking import (
     expect_true,
     show,
 )
-from workbook.checking_redis import RedisService, describe_keys, names_backend, redis_service
+from workbook.checking_redis import (
+    RedisService,
+    describe_keys,
+    names_backend,
+    redis_fixtures,
+)
 from workbook.checking_sql import connect_sqlite
 
 QUEUE = "taskhub:events:task-completed"
@@ -47,15 +52,7 @@ BEGIN SELECT RAISE(ABORT, 'the activity log refused the row'); END;
 """
 
 
-@pytest.fixture(scope="module")
-def service() -> Iterator[RedisService]:
-    with redis_service() as service:
-        yield service
-
-
-@pytest.fixture
-def redis(service: RedisService) -> Redis:
-    return service.fresh()
+service, redis = redis_fixtures()
 
 
 class Database:

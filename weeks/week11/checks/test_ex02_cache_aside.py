@@ -10,34 +10,24 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from redis import Redis
 
 from workbook.checking import Learner, call, expect_equal, expect_raises, expect_true, show
 from workbook.checking_redis import (
-    RedisService,
     describe_key,
     describe_keys,
     expect_ttl,
     names_backend,
-    redis_service,
+    redis_fixtures,
 )
 
 PREFIX = "taskhub:stats:user:"
 
 
-@pytest.fixture(scope="module")
-def service() -> Iterator[RedisService]:
-    with redis_service() as service:
-        yield service
-
-
-@pytest.fixture
-def redis(service: RedisService) -> Redis:
-    return service.fresh()
+service, redis = redis_fixtures()
 
 
 class CountingLoader:

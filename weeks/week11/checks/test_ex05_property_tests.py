@@ -18,9 +18,9 @@ from workbook.checking_tests import (
     PlantedBug,
     SuiteRun,
     expect_bugs_caught,
-    expect_original,
     expect_tests_pass,
-    run_suite,
+    learner_suite,
+    shown_beside,
 )
 
 #: normalised_sha256 of the shipped task_urls.py (update it when that file changes).
@@ -145,13 +145,13 @@ PAGE_BUGS = [
 
 def suite(learner: Learner, tmp_path: Path) -> SuiteRun:
     """The learner's tests, run on the original task_urls.py and on every planted bug (once)."""
-    folder = learner.path.parent
-    shown = Path(learner.display_path).parent.as_posix()
-    reference = expect_original(
-        folder / "task_urls.py", REFERENCE_SHA256, shown=f"{shown}/task_urls.py"
-    )
-    return run_suite(
-        folder / "test_task_urls.py", reference, [*SLUG_BUGS, *PATH_BUGS, *PAGE_BUGS], tmp_path
+    return learner_suite(
+        learner,
+        tmp_path,
+        subject="task_urls.py",
+        tests="test_task_urls.py",
+        sha256=REFERENCE_SHA256,
+        bugs=[*SLUG_BUGS, *PATH_BUGS, *PAGE_BUGS],
     )
 
 
@@ -164,7 +164,7 @@ def _decorator_name(node: ast.expr) -> str:
 
 def test_passes_on_the_reference(learner: Learner, tmp_path: Path) -> None:
     """your tests pass on the correct task_urls.py"""
-    shown = Path(learner.display_path).parent.as_posix() + "/test_task_urls.py"
+    shown = shown_beside(learner, "test_task_urls.py")
     expect_tests_pass(suite(learner, tmp_path), shown=shown, minimum=6)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from workbook.checking import Learner, expect_call, expect_equal, expect_true, show
-from workbook.checking_app import Api, open_api
+from workbook.checking_app import Answer, Api, open_api
 
 ADA = {"X-User": "ada"}
 BOB = {"X-User": "bob"}
@@ -65,6 +65,11 @@ def provider_error(learner: Learner, status: int) -> Exception:
     return error
 
 
+def send(api: Api, message: str, *, expect: int, help: str, user: dict[str, str] = ADA) -> Answer:
+    """POST one chat message as ``user``, expecting the status ``expect``."""
+    return api.post("/chat", json={"message": message}, headers=user, expect=expect, help=help)
+
+
 def events(*chunks: str) -> str:
     """The exact event stream for ``chunks``: one JSON data event each, then done."""
     return "".join(f"data: {json.dumps(c)}\n\n" for c in chunks) + "event: done\ndata: {}\n\n"
@@ -74,12 +79,8 @@ def test_streams_the_answer(learner: Learner) -> None:
     """streams the answer as server-sent events, one per chunk, then done"""
     model = ScriptedModel(["Hel", "", "lo\nthere"])
     with chat_api(learner, model) as api:
-        answer = api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=200,
-            help="A model that answers at once gives a 200 stream.",
+        answer = send(
+            api, "hi", expect=200, help="A model that answers at once gives a 200 stream."
         )
         answer.expect_header(
             "content-type",
@@ -106,13 +107,7 @@ def test_empty_answer(learner: Learner) -> None:
     """streams only the done event when the model answers nothing"""
     model = ScriptedModel([], ["next"])
     with chat_api(learner, model) as api:
-        answer = api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=200,
-            help="An empty answer is still a 200 stream.",
-        )
+        answer = send(api, "hi", expect=200, help="An empty answer is still a 200 stream.")
         expect_equal(
             answer.response.text,
             events(),
@@ -120,13 +115,7 @@ def test_empty_answer(learner: Learner) -> None:
             help="anext(chunks, '') gives '' for an empty stream, "
             "and an empty chunk is not sent: only the done event is.",
         )
-        api.post(
-            "/chat",
-            json={"message": "again"},
-            headers=ADA,
-            expect=200,
-            help="Every message within the quota is answered.",
-        )
+        send(api, "again", expect=200, help="Every message within the quota is answered.")
     expect_equal(
         model.calls[1][1:],
         [("user", "hi"), ("assistant", ""), ("user", "again")],
@@ -140,11 +129,11 @@ def test_history_per_user(learner: Learner) -> None:
     model = ScriptedModel(["Hi Ada"], ["Hi Bob"], ["Again?"])
     with chat_api(learner, model) as api:
         for headers, text in ((ADA, "first"), (BOB, "hello"), (ADA, "second")):
-            api.post(
-                "/chat",
-                json={"message": text},
-                headers=headers,
+            send(
+                api,
+                text,
                 expect=200,
+                user=headers,
                 help="Every message within the quota is answered.",
             )
     expect_equal(
@@ -167,13 +156,7 @@ def test_history_is_bounded(learner: Learner) -> None:
     model = ScriptedModel(["a1"], ["a2"], ["a3"], ["a4"])
     with chat_api(learner, model, history_limit=4) as api:
         for text in ("q1", "q2", "q3", "q4"):
-            api.post(
-                "/chat",
-                json={"message": text},
-                headers=ADA,
-                expect=200,
-                help="Every message within the quota is answered.",
-            )
+            send(api, text, expect=200, help="Every message within the quota is answered.")
     expect_equal(
         model.calls[2][1:],
         [("user", "q1"), ("assistant", "a1"), ("user", "q2"), ("assistant", "a2"), ("user", "q3")],
@@ -192,13 +175,7 @@ def test_answer_is_cut(learner: Learner) -> None:
     """cuts an answer at max_answer_chars and remembers what was sent"""
     model = ScriptedModel(["12345", "67890", "abc"], ["1234567", "890abc", "more"], ["ok"])
     with chat_api(learner, model, max_answer_chars=10) as api:
-        first = api.post(
-            "/chat",
-            json={"message": "one"},
-            headers=ADA,
-            expect=200,
-            help="A long answer is still a 200 stream.",
-        )
+        first = send(api, "one", expect=200, help="A long answer is still a 200 stream.")
         expect_equal(
             first.response.text,
             events("12345", "67890"),
@@ -214,13 +191,7 @@ def test_answer_is_cut(learner: Learner) -> None:
             help="Break out of the loop as soon as len(sent) reaches max_chars: every "
             "chunk read after that is paid for and thrown away.",
         )
-        second = api.post(
-            "/chat",
-            json={"message": "two"},
-            headers=ADA,
-            expect=200,
-            help="A long answer is still a 200 stream.",
-        )
+        second = send(api, "two", expect=200, help="A long answer is still a 200 stream.")
         expect_equal(
             second.response.text,
             events("1234567", "890"),
@@ -228,13 +199,7 @@ def test_answer_is_cut(learner: Learner) -> None:
             help="Cut the chunk that crosses the limit to what still fits "
             "(chunk[: max_chars - len(sent)]), then end the stream.",
         )
-        api.post(
-            "/chat",
-            json={"message": "three"},
-            headers=ADA,
-            expect=200,
-            help="Every message within the quota is answered.",
-        )
+        send(api, "three", expect=200, help="Every message within the quota is answered.")
     expect_equal(
         model.calls[2][1:5],
         [
@@ -276,13 +241,7 @@ def test_retries_then_answers(learner: Learner) -> None:
     """retries a 429 and a 503, then streams the answer"""
     model = ScriptedModel(provider_error(learner, 429), provider_error(learner, 503), ["ok"])
     with chat_api(learner, model, attempts=3) as api:
-        answer = api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=200,
-            help="Two retryable failures fit in 3 attempts.",
-        )
+        answer = send(api, "hi", expect=200, help="Two retryable failures fit in 3 attempts.")
         expect_equal(
             answer.response.text,
             events("ok"),
@@ -303,10 +262,9 @@ def test_gives_up(learner: Learner) -> None:
     for attempts in (3, 1):
         model = ScriptedModel(*[provider_error(learner, 502)] * attempts, ["too late"])
         with chat_api(learner, model, attempts=attempts) as api:
-            api.post(
-                "/chat",
-                json={"message": "hi"},
-                headers=ADA,
+            send(
+                api,
+                "hi",
                 expect=503,
                 help="When every attempt fails, re-raise the last ProviderError; the "
                 "endpoint turns it into a 503.",
@@ -325,13 +283,7 @@ def test_no_retry_on_client_errors(learner: Learner, status: int) -> None:
     """does not retry a client error such as 400 or 401"""
     model = ScriptedModel(provider_error(learner, status), ["ok"])
     with chat_api(learner, model, attempts=3) as api:
-        api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=503,
-            help=f"A {status} fails again on a retry: raise it at once.",
-        )
+        send(api, "hi", expect=503, help=f"A {status} fails again on a retry: raise it at once.")
     expect_true(
         len(model.calls) == 1,
         what=f"calls to the model after a {status}",
@@ -353,13 +305,7 @@ def test_backoff(learner: Learner, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(asyncio, "sleep", recording_sleep)
     model = ScriptedModel(*[provider_error(learner, 500)] * 4)
     with chat_api(learner, model, attempts=4, retry_delay=0.25) as api:
-        api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=503,
-            help="Four failures in four attempts end in a 503.",
-        )
+        send(api, "hi", expect=503, help="Four failures in four attempts end in a 503.")
     expect_equal(
         waits,
         [0.25, 0.5, 1.0],
@@ -373,10 +319,9 @@ def test_timeout(learner: Learner) -> None:
     """answers 504 when the model is too slow to start, without retrying"""
     model = ScriptedModel(["late"], ["late again"], first_delay=2.0)
     with chat_api(learner, model, timeout=0.1, attempts=3) as api:
-        api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
+        send(
+            api,
+            "hi",
             expect=504,
             help="Wait for the first chunk inside asyncio.timeout(settings.timeout); "
             "the endpoint turns the TimeoutError into a 504.",
@@ -397,19 +342,9 @@ def test_quota(learner: Learner) -> None:
         service = api.app.state.chat_service
         service.today = lambda: date(2026, 3, 10)
         for _ in range(2):
-            api.post(
-                "/chat",
-                json={"message": "hi"},
-                headers=ADA,
-                expect=200,
-                help="A user may send exactly daily_quota messages a day.",
-            )
-        refused = api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=429,
-            help="The message after the quota is refused with 429.",
+            send(api, "hi", expect=200, help="A user may send exactly daily_quota messages a day.")
+        refused = send(
+            api, "hi", expect=429, help="The message after the quota is refused with 429."
         )
         refused.expect_json(
             {"detail": "daily quota of 2 messages used"},
@@ -422,26 +357,13 @@ def test_quota(learner: Learner) -> None:
             actual=str(len(model.calls)),
             help="Check the quota before calling the model: a refused message costs nothing.",
         )
-        api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=BOB,
-            expect=200,
-            help="Each user has a quota of their own.",
-        )
+        send(api, "hi", expect=200, user=BOB, help="Each user has a quota of their own.")
         service.today = lambda: date(2026, 3, 11)
-        api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
-            expect=200,
-            help="The quota is per day: count by (user, today()).",
-        )
+        send(api, "hi", expect=200, help="The quota is per day: count by (user, today()).")
     with chat_api(learner, ScriptedModel(), daily_quota=0) as api:
-        api.post(
-            "/chat",
-            json={"message": "hi"},
-            headers=ADA,
+        send(
+            api,
+            "hi",
             expect=429,
             help="A quota of 0 refuses every message, the first one included.",
         )
