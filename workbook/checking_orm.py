@@ -188,13 +188,18 @@ def run_learner(func: Callable[..., Any], *args: Any, what: str, help: str, **kw
     except NotImplementedError:
         raise
     except Exception as error:
-        where = origin(error)
-        raise CheckFailure(
-            f"{what}, it raised {_error_text(error)}" + (f"\n  raised {where}" if where else ""),
-            expected="no exception",
-            actual=f"raised {_error_text(error)}",
-            help=help,
-        ) from error
+        raise _raised(error, what=what, help=help) from error
+
+
+def _raised(error: Exception, *, what: str, help: str) -> CheckFailure:
+    """The failure for learner code that raised where it should have returned."""
+    where = origin(error)
+    return CheckFailure(
+        f"{what}, it raised {_error_text(error)}" + (f"\n  raised {where}" if where else ""),
+        expected="no exception",
+        actual=f"raised {_error_text(error)}",
+        help=help,
+    )
 
 
 def _error_text(error: BaseException) -> str:
@@ -818,13 +823,7 @@ async def await_learner(
     except NotImplementedError:
         raise
     except Exception as error:
-        where = origin(error)
-        raise CheckFailure(
-            f"{what}, it raised {_error_text(error)}" + (f"\n  raised {where}" if where else ""),
-            expected="no exception",
-            actual=f"raised {_error_text(error)}",
-            help=help,
-        ) from error
+        raise _raised(error, what=what, help=help) from error
 
 
 def loaded_attribute(instance: object, name: str, *, what: str, help: str) -> Any:

@@ -268,18 +268,21 @@ class TaskHub:
         token = self.login(str(user["email"]))
         return Account(str(user["id"]), str(user["email"]), PASSWORD, token)
 
-    def task(self, account: Account, **fields: object) -> dict[str, Any]:
-        """Create a task for ``account`` through ``POST /tasks``; return the body."""
-        payload = {"title": "A task", **fields}
-        response = self.request(
+    def create(self, account: Account, payload: Mapping[str, object]) -> Response:
+        """``POST /tasks`` with ``payload`` as ``account``, expected to answer 201."""
+        return self.request(
             "POST",
             "/tasks",
             account=account,
-            json=payload,
+            json=dict(payload),
             expect=201,
             help="POST /tasks creates a task owned by the caller and answers 201 Created with "
             "it (TaskService.create_task, then the create_task route).",
         )
+
+    def task(self, account: Account, **fields: object) -> dict[str, Any]:
+        """Create a task for ``account`` through ``POST /tasks``; return the body."""
+        response = self.create(account, {"title": "A task", **fields})
         body = json_body("POST /tasks", response, help="Return the task as JSON.")
         if not isinstance(body, dict) or not isinstance(body.get("id"), str):
             raise CheckFailure(

@@ -18,15 +18,7 @@ def test_create_task(learner: Learner, tmp_path: Path) -> None:
             "priority": 3,
             "due_date": "2030-06-01",
         }
-        response = hub.request(
-            "POST",
-            "/tasks",
-            account=account,
-            json=payload,
-            expect=201,
-            help="POST /tasks creates a task owned by the caller and answers 201 Created with "
-            "it (TaskService.create_task, then the create_task route).",
-        )
+        response = hub.create(account, payload)
         task = json_body("POST /tasks", response, help="Return the task as TaskRead JSON.")
         expect_true(
             isinstance(task, dict)
