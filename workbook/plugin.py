@@ -147,6 +147,10 @@ class Grader:
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         for item in items:
+            if not self.debugging:
+                # The report is built from the exception itself (describe_failure), so the
+                # traceback pytest formats for each failure, a third of a stub's run, is skipped.
+                item.repr_failure = _exception_only  # type: ignore[method-assign,assignment]
             exercise = self.exercise_for(item.path)
             if self.events is not None:
                 self.events.collected(
@@ -495,3 +499,8 @@ def describe_failure(
         message=f"the check could not use your result: {describe_exception(error)}",
         help="Check the type of what your code returns (a missing 'return' gives None).",
     )
+
+
+def _exception_only(excinfo: pytest.ExceptionInfo[BaseException]) -> str:
+    """pytest's text for a failed check, without the traceback nobody reads (see above)."""
+    return excinfo.exconly()

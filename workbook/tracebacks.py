@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import linecache
+import os
 import sysconfig
-import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,20 +30,25 @@ def learner_line(error: BaseException, roots: Sequence[Path] | None = None) -> L
     With ``roots`` (the folders the learner's modules are imported from), a frame counts when it
     is inside one of them; without, when it is a real file outside the engine and the libraries.
     """
+    # Walked by hand rather than with traceback.extract_tb, which reads every frame's line and
+    # builds a Path for each: a failing check calls this once, and a stub fails dozens of them.
+    prefixes = None if roots is None else tuple(f"{root}{os.sep}" for root in roots)
     found: LearnerLine | None = None
-    for frame in traceback.extract_tb(error.__traceback__):
-        path = Path(frame.filename)
-        if roots is not None:
-            if not any(path.is_relative_to(root) for root in roots):
+    entry = error.__traceback__
+    while entry is not None:
+        filename, number = entry.tb_frame.f_code.co_filename, entry.tb_lineno
+        entry = entry.tb_next
+        if prefixes is not None:
+            if not filename.startswith(prefixes):
                 continue
+            path = Path(filename)
         else:
-            path = path.resolve()
+            path = Path(filename).resolve()
             if not path.is_file():  # code generated at run time, e.g. a dataclass's __init__
                 continue
             if path.is_relative_to(_ENGINE_DIR) or any(
                 path.is_relative_to(d) for d in _LIBRARY_DIRS
             ):
                 continue
-        code = frame.line or linecache.getline(frame.filename, frame.lineno or 0)
-        found = LearnerLine(path, frame.lineno or 0, code.strip())
+        found = LearnerLine(path, number, linecache.getline(filename, number).strip())
     return found
