@@ -136,8 +136,11 @@ def test_a_unit_has_an_overall_bound(mini: MiniWorkbook, monkeypatch: pytest.Mon
 
 
 @linux_only
-def test_processes_left_behind_are_killed_when_the_check_ends(mini: MiniWorkbook) -> None:
-    use_hostile(mini, "leaves_orphans")
+@pytest.mark.parametrize("name", ["leaves_orphans", "forks_orphans"])
+def test_processes_left_behind_are_killed_when_the_check_ends(
+    mini: MiniWorkbook, name: str
+) -> None:
+    use_hostile(mini, name)
     mini.run("check", "week01", "ex01")
     assert mini.exercise("week01/ex01_greet")["status"] == "passed"
     pid = int(mini.learner_file("ex01_greet").with_name("orphan.pid").read_text())

@@ -26,6 +26,7 @@ from workbook.runner import RunnerError, RunOptions, run_debug
 from workbook.state import state_dir
 from workbook.stubs import SKELETONS, StubError, drifted, sync
 from workbook.verdict import grade, load_progress_safely
+from workbook.warm import fork_checks
 
 EXIT_OK, EXIT_NOT_PASSING, EXIT_USAGE, EXIT_WORKBOOK_BUG = 0, 1, 2, 3
 
@@ -240,7 +241,7 @@ def _check(
         print(_no_exercises_yet(unit, catalog))
         return EXIT_OK
     exercise = unit.exercise(exercise_name) if exercise_name else None
-    verdict = grade(catalog, unit, exercise, RunOptions(timeout=timeout))
+    verdict = grade(catalog, unit, exercise, RunOptions(timeout=timeout, fork=fork_checks()))
     if output == "json":
         print(to_json(verdict.result), end="")
     elif output == "markdown":

@@ -2,9 +2,11 @@
 
 What holds where:
 
-- Linux: every process started for a run carries a run token in its environment; when the run
-  ends, the process group is killed and then every process whose environment still holds the
-  token (a grandchild that called ``setsid`` or double-forked included). The child asks the
+- Linux: every process started for a run carries a run token in its environment, and a child
+  forked from ``workbook`` (which starts no new program, so keeps the environment it was
+  started with) carries it in its process name, which its own forks inherit; when the run ends,
+  the process group is killed and then every process that still holds the token either way (a
+  grandchild that called ``setsid`` or double-forked included). The child asks the
   kernel to kill it if ``workbook`` dies (``PR_SET_PDEATHSIG``). Memory is capped with
   ``RLIMIT_AS``.
 - macOS: the process group is killed and memory is capped; a grandchild that left the group
@@ -26,6 +28,7 @@ PARENT_VARIABLE = "WORKBOOK_PARENT_PID"
 MEMORY_VARIABLE = "WORKBOOK_MEMORY_MIB"
 DEFAULT_MEMORY_MIB = 2048  # per child: far above any exercise, far below the machine
 _PR_SET_PDEATHSIG = 1
+_PR_SET_NAME = 15
 
 
 def kill_run(pid: int, token: str) -> None:
@@ -42,22 +45,39 @@ def kill_run(pid: int, token: str) -> None:
 
 
 def processes_with_token(token: str) -> list[int]:
-    """Processes (other than this one) whose environment holds ``token`` (Linux only)."""
+    """Processes (other than this one) that hold ``token`` in their environment or their name
+    (Linux only)."""
     proc = Path("/proc")
     if not proc.is_dir():
         return []
     needle = f"{RUN_TOKEN_VARIABLE}={token}".encode()
+    name = process_name(token).encode()
     found = []
     for entry in proc.iterdir():
         if not entry.name.isdigit() or int(entry.name) == os.getpid():
             continue
         try:
-            environment = (entry / "environ").read_bytes()
+            named = (entry / "comm").read_bytes().rstrip(b"\n") == name
+            if named or needle in (entry / "environ").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
         except OSError:
             continue
-        if needle in environment.split(b"\0"):
-            found.append(int(entry.name))
     return found
+
+
+def process_name(token: str) -> str:
+    """The name a forked child takes for the run ``token`` (the kernel keeps 15 characters)."""
+    return f"wb-{token[:12]}"
+
+
+def name_forked_child(token: str) -> None:
+    """Give this forked process the run's name, so that its own forks can be found (Linux)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_NAME, process_name(token).encode(), 0, 0, 0)
 
 
 def guard_child() -> None:

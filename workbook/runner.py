@@ -92,7 +92,8 @@ class RunOptions:
     timeout: float | None = None  # seconds per check, overriding the metadata
     state_dir: Path | None = None  # default: <root>/.workbook
     memory_mib: int | None = None  # per child; default WORKBOOK_MEMORY_MIB or 2048
-    warm: bool = False  # fork the child from this process, which has imported pytest (watch)
+    warm: bool = False  # many verdicts from one warm process (watch): fork, write no bytecode
+    fork: bool = False  # fork the child from this process instead of starting a new Python
 
 
 def unit_bound(exercises: Sequence[Exercise], timeout: float | None) -> float:
@@ -295,13 +296,14 @@ class _Child:
     def _start(
         self, channel: str, inherited: Sequence[int]
     ) -> subprocess.Popen[bytes] | ForkedPytest:
-        if self.options.warm:
+        if self.options.warm or self.options.fork:
             return ForkedPytest(
                 self.arguments,
                 cwd=self.catalog.root,
                 environment=self._environment(channel),
                 output=self.output,
                 keep=inherited,
+                repeated=self.options.warm,
             )
         with self.output.open("wb") as sink:
             return subprocess.Popen(

@@ -22,11 +22,18 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from workbook.catalog import Catalog, Exercise, Unit, load_unit
-from workbook.processes import AUTOLOAD_VARIABLE
+from workbook.processes import AUTOLOAD_VARIABLE, RUN_TOKEN_VARIABLE, name_forked_child
+
+FORK_VARIABLE = "WORKBOOK_FORK"  # "0": every check starts a new Python instead of forking
 
 
 def can_fork() -> bool:
     return hasattr(os, "fork") and hasattr(os, "killpg")
+
+
+def fork_checks() -> bool:
+    """Whether a one-off check forks its grading child (unless ``WORKBOOK_FORK=0``)."""
+    return can_fork() and os.environ.get(FORK_VARIABLE, "1") != "0"
 
 
 def warm_up(
@@ -145,8 +152,13 @@ def _is_installed(top: str) -> bool:
 
 
 class ForkedPytest:
-    """A pytest run in a forked child of this warm process, shaped like the ``Popen`` it
-    replaces (``pid``, ``poll``, ``wait``, ``returncode``) so one watcher serves both."""
+    """A pytest run in a forked child of this process, shaped like the ``Popen`` it replaces
+    (``pid``, ``poll``, ``wait``, ``returncode``) so one watcher serves both.
+
+    pytest and the engine's plugin are imported here first, so the child (and any child started
+    again after a crash) finds them loaded. ``repeated``: many verdicts in a row (watch, mutation),
+    so the child writes no bytecode: two saves within one second must not meet a stale .pyc.
+    """
 
     def __init__(
         self,
@@ -156,8 +168,12 @@ class ForkedPytest:
         environment: Mapping[str, str],
         output: Path,
         keep: Sequence[int],
+        repeated: bool = True,
     ) -> None:
         self.returncode: int | None = None
+        import pytest
+
+        importlib.import_module("workbook.plugin")
         pid = os.fork()
         if pid:
             self.pid = pid
@@ -165,13 +181,16 @@ class ForkedPytest:
         code = 70
         try:  # the child: grade, then leave without running the parent's clean-up
             os.setsid()
+            if RUN_TOKEN_VARIABLE in environment:
+                name_forked_child(environment[RUN_TOKEN_VARIABLE])
             launched_from = str(Path.cwd())
             os.chdir(cwd)
             os.environ.clear()
             os.environ.update(environment)
             # As ``python -P`` would: the current folder is never importable.
             sys.path[:] = [p for p in sys.path if p not in ("", str(cwd), launched_from)]
-            sys.dont_write_bytecode = True  # two saves in one second must not meet a stale .pyc
+            if repeated:
+                sys.dont_write_bytecode = True
             _close_all_but(keep)  # the watcher's own files and sockets are not the child's
             for target, source in (
                 (0, os.open(os.devnull, os.O_RDONLY)),
@@ -181,8 +200,6 @@ class ForkedPytest:
                 os.close(source)
             os.dup2(1, 2)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
-            import pytest
-
             code = int(pytest.main(list(arguments)))
         finally:
             os._exit(code)
