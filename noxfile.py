@@ -56,7 +56,9 @@ def find_uv(session: nox.Session) -> str:
 def install(session: nox.Session, *groups: str) -> None:
     """Install the workbook and the given dependency groups exactly as uv.lock pins them."""
     uv = find_uv(session)
-    arguments = ["sync", "--locked", "--no-default-groups", "--inexact"]
+    # --compile-bytecode: every grading child and test imports pytest; where
+    # PYTHONDONTWRITEBYTECODE is set it would compile it (and FastAPI) from source each time.
+    arguments = ["sync", "--locked", "--no-default-groups", "--inexact", "--compile-bytecode"]
     for group in groups:
         arguments += ["--group", group]
     session.run_install(
@@ -181,7 +183,8 @@ def run_capstone(session: nox.Session, *command: str) -> None:
     starts one and sets TASKHUB_REQUIRE_POSTGRES=1 so a missing database fails the run).
     """
     uv = find_uv(session)
-    session.run(uv, "run", "--directory", CAPSTONE, "--locked", *command, external=True)
+    arguments = ["run", "--directory", CAPSTONE, "--locked", "--compile-bytecode", *command]
+    session.run(uv, *arguments, external=True)
 
 
 @nox.session(default=False)
