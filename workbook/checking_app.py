@@ -1,6 +1,7 @@
 """Check vocabulary for HTTP applications: the learner's FastAPI app, called in-process.
 
-``open_api(learner)`` wraps the learner's ``app`` in Starlette's ``TestClient``; each request
+``open_api(learner)`` wraps the learner's ``app`` in an in-thread ASGI client (``asgi_client``,
+which behaves as Starlette's ``TestClient`` does, without its thread hand-offs); each request
 states the status it expects and returns an ``Answer`` whose methods check headers and the
 JSON body. Every failure names the request sent (method, path, body) and the answer got
 (status and the start of the body)::
@@ -32,8 +33,8 @@ from urllib.parse import urlencode
 import httpx
 from fastapi import FastAPI
 from starlette.applications import Starlette
-from starlette.testclient import TestClient
 
+from workbook.asgi_client import InThreadClient
 from workbook.checking import CheckFailure, Learner, origin, same_value, show
 
 _BODY_EXCERPT = 200
@@ -298,9 +299,9 @@ class ExceptionRecorder:
 
 @dataclass
 class Api:
-    """The learner's app behind a TestClient, with requests that state what they expect."""
+    """The learner's app behind a test client, with requests that state what they expect."""
 
-    client: TestClient
+    client: InThreadClient
     app: Starlette
     crashes: list[BaseException] = field(default_factory=list)
 
@@ -425,7 +426,7 @@ def learner_app(learner: Learner, name: str = "app") -> FastAPI:
 def open_api(
     learner: Learner | None = None, *, app: Starlette | None = None, name: str = "app"
 ) -> Iterator[Api]:
-    """A TestClient on the learner's ``app`` (or on ``app``), with crash recording.
+    """A test client on the learner's ``app`` (or on ``app``), with crash recording.
 
     The client runs the app's lifespan, re-raises a stub's NotImplementedError, and talks to
     ``http://testserver`` without any network.
@@ -438,7 +439,7 @@ def open_api(
     app.user_middleware.append(_middleware(crashes))
     app.middleware_stack = None  # rebuilt on the next request, with the recorder inside
     try:
-        with TestClient(app) as client:
+        with InThreadClient(app) as client:
             yield Api(client, app, crashes)
     finally:
         app.user_middleware[:] = [

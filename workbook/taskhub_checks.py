@@ -1,10 +1,11 @@
 """What the TaskHub milestone checks (weeks 9 to 12) share: a running TaskHub and its vocabulary.
 
-The checks talk to the learner's TaskHub the way a client would, over HTTP, through Starlette's
-``TestClient``. ``open_taskhub`` builds the application with the learner's own
-``create_app(Settings(...))``: test environment, a known signing key, cheap Argon2 parameters,
-and a SQLite database in a temporary folder whose schema comes from the learner's Alembic
-migrations (run once per process into a template file, then copied for each check).
+The checks talk to the learner's TaskHub the way a client would, over HTTP, through the in-
+thread ASGI client (``asgi_client``). ``open_taskhub`` builds the application with the
+learner's own ``create_app(Settings(...))``: test environment, a known signing key, cheap
+Argon2 parameters, and a SQLite database in a temporary folder whose schema comes from the
+learner's Alembic migrations (run once per process into a template file, then copied for each
+check).
 
 TaskHub's request middleware turns any exception into a 500 answer, which would hide a stub's
 ``NotImplementedError`` from the grader. ``open_taskhub`` therefore records every exception that
@@ -36,8 +37,8 @@ from urllib.parse import urlencode
 
 from httpx2 import Response
 from starlette.middleware import Middleware
-from starlette.testclient import TestClient
 
+from workbook.asgi_client import InThreadClient
 from workbook.checking import CheckFailure, Learner, origin, show
 from workbook.checking_app import ExceptionRecorder
 
@@ -169,7 +170,7 @@ def expect_problem(request: str, response: Response, status: int, *, help: str) 
 class TaskHub:
     """The learner's TaskHub running in-process, with helpers that speak its API."""
 
-    client: TestClient
+    client: InThreadClient
     app: Any
     settings: Any
     crashes: list[BaseException] = field(default_factory=list)
@@ -414,7 +415,7 @@ def open_taskhub(learner: Learner, tmp_path: Path, **overrides: object) -> Itera
         ) from error
     crashes: list[BaseException] = []
     app.user_middleware.append(Middleware(ExceptionRecorder, sink=crashes))
-    with TestClient(app) as client:
+    with InThreadClient(app) as client:
         yield TaskHub(client, app, settings, crashes)
 
 
