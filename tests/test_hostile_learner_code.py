@@ -246,8 +246,8 @@ def test_ctrl_c_stops_cleanly_and_saves_what_was_graded(mini: MiniWorkbook) -> N
     while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.05)  # ex01 is graded once ex02's code runs; ex02 is stuck in C
     child.send_signal(signal.SIGINT)
-    _, err = child.communicate(timeout=20)
-    assert child.returncode == 130
+    out, err = child.communicate(timeout=20)
+    assert child.returncode == 130, f"stdout:\n{out}\nstderr:\n{err}"
     assert "Stopped (Ctrl-C): 1 exercise(s) were graded and saved" in err
     data = json.loads(results.read_text())
     assert [(e["id"], e["status"]) for e in data["exercises"]] == [("week01/ex01_greet", "passed")]
