@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from subprocess import PIPE
 
 import pytest
 
@@ -237,9 +238,13 @@ def test_ctrl_c_stops_cleanly_and_saves_what_was_graded(mini: MiniWorkbook) -> N
     mini.use_solution("ex01_greet")
     use_hostile(mini, "stuck_in_c_total", "ex02_total")
     command = [sys.executable, "-m", "workbook", "--root", str(mini.root), "check", "week01"]
-    child = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy()
-    )
+    # A job started in the background of a script inherits Ctrl-C ignored, and so would the
+    # workbook started here; a learner's shell in front of them does not ignore it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        child = subprocess.Popen(command, stdout=PIPE, stderr=PIPE, text=True, env=dict(os.environ))
+    finally:
+        signal.signal(signal.SIGINT, previous)
     results = mini.root / ".workbook" / "results" / "week01.json"
     started = mini.learner_file("ex02_total").with_name("total.started")
     deadline = time.monotonic() + 30
