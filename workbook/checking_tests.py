@@ -125,6 +125,13 @@ _DRIVER = """
 import json, sys
 import pytest
 jobs = json.loads(sys.argv[1])
+if sys.argv[2:] == ["hypothesis"]:
+    from hypothesis import Phase, settings
+    # A verdict needs pass or fail, not the smallest failing example: no shrinking, no example
+    # database in the scratch folder, and no deadline that a loaded machine would trip.
+    phases = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
+    settings.register_profile("workbook", phases=phases, database=None, deadline=None)
+    settings.load_profile("workbook")
 for number, job in enumerate(jobs):
     code = pytest.main(["-c", job["ini"], "--rootdir", job["root"], "-p", "no:cacheprovider",
                         "-q", "--no-header", "--tb=line", "--junitxml=" + job["report"],
@@ -151,6 +158,7 @@ def run_learner_tests(
     cached, and the child has no standard input.
     """
     source = tests.read_text(encoding="utf-8")
+    uses_hypothesis = ["hypothesis"] if "hypothesis" in source else []
     jobs = []
     for index, subject in enumerate(subjects):
         root = workdir / f"run{index}"
@@ -177,7 +185,7 @@ def run_learner_tests(
     }
     try:
         completed = subprocess.run(
-            [sys.executable, "-c", _DRIVER, json.dumps(jobs)],
+            [sys.executable, "-c", _DRIVER, json.dumps(jobs), *uses_hypothesis],
             cwd=workdir,
             env=environment,
             capture_output=True,
