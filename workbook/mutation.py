@@ -36,7 +36,7 @@ from workbook.events import (
 )
 from workbook.mutants import GATE, Mutant, make_mutants
 from workbook.runner import RunOptions, pytest_arguments, write_pytest_ini
-from workbook.typecheck import STATE_DIR_VARIABLE
+from workbook.state import STATE_DIR_VARIABLE
 from workbook.warm import ForkedPytest, warm_up
 
 _STARTUP_SECONDS = 10.0

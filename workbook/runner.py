@@ -41,8 +41,7 @@ from workbook.processes import (
     kill_run,
     memory_limit_mib,
 )
-from workbook.state import state_dir
-from workbook.typecheck import STATE_DIR_VARIABLE
+from workbook.state import STATE_DIR_VARIABLE, state_dir
 from workbook.warm import ForkedPytest
 
 GRACE_SECONDS = 2.0  # how far past its own alarm a check may run before it is killed

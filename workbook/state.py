@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 STATE_FOLDER = ".workbook"
+STATE_DIR_VARIABLE = "WORKBOOK_STATE_DIR"  # tells a grading child where the state folder is
 
 
 def state_dir(root: Path) -> Path:

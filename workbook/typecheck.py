@@ -6,9 +6,8 @@ import os
 from pathlib import Path
 
 from workbook.checking import CheckFailure, Learner
-from workbook.state import STATE_FOLDER
+from workbook.state import STATE_DIR_VARIABLE, STATE_FOLDER
 
-STATE_DIR_VARIABLE = "WORKBOOK_STATE_DIR"
 _MAX_ERRORS_SHOWN = 5
 
 
