@@ -91,7 +91,11 @@ class InThreadClient:
     # -- the lifespan --------------------------------------------------------------------
 
     def __enter__(self) -> InThreadClient:
-        self._loop.run_until_complete(self._start())
+        try:
+            self._loop.run_until_complete(self._start())
+        except BaseException:
+            self._close()
+            raise
         return self
 
     def __exit__(
@@ -104,8 +108,11 @@ class InThreadClient:
             if self._lifespan is not None:
                 self._loop.run_until_complete(self._stop())
         finally:
-            self._loop.run_until_complete(self._client.aclose())
-            self._loop.close()
+            self._close()
+
+    def _close(self) -> None:
+        self._loop.run_until_complete(self._client.aclose())
+        self._loop.close()
 
     async def _start(self) -> None:
         scope: MutableMapping[str, Any] = {
