@@ -77,9 +77,12 @@ def test_the_apps_exceptions_reach_the_caller() -> None:
 
 
 def test_a_lifespan_that_fails_to_start_raises_its_error() -> None:
+    unwritten = [True]  # a stub's lifespan: it raises before it yields
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        raise NotImplementedError("write the lifespan")
+        if unwritten[0]:
+            raise NotImplementedError("write the lifespan")
         yield
 
     client = InThreadClient(FastAPI(lifespan=lifespan))

@@ -28,11 +28,20 @@ CLIENT_ADDRESS = ("testclient", 50000)
 class InThreadClient:
     """``with InThreadClient(app) as client: client.get("/tasks")``: answers are httpx2's."""
 
-    def __init__(self, app: ASGIApp, *, base_url: str = BASE_URL) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        base_url: str = BASE_URL,
+        client: tuple[str, int] = CLIENT_ADDRESS,
+        raise_server_exceptions: bool = True,
+    ) -> None:
         self.app = app
         self._state: dict[str, Any] = {}
         self._loop = asyncio.new_event_loop()
-        transport = httpx.ASGITransport(app=self._with_state, client=CLIENT_ADDRESS)
+        transport = httpx.ASGITransport(
+            app=self._with_state, client=client, raise_app_exceptions=raise_server_exceptions
+        )
         self._client = httpx.AsyncClient(
             transport=transport, base_url=base_url, follow_redirects=True
         )

@@ -7,8 +7,8 @@ from http import HTTPStatus
 
 import pytest
 from pydantic import ValidationError
-from starlette.testclient import TestClient
 
+from workbook.asgi_client import InThreadClient
 from workbook.checking import Learner, expect_true
 from workbook.checking_app import Answer, Api, learner_app, open_api
 
@@ -111,7 +111,7 @@ def test_bug_is_a_bare_500(learner: Learner, caplog: pytest.LogCaptureFixture) -
             "problem(500, 'An unexpected error occurred', path): never str(error).")
     app = learner_app(learner)
     caplog.set_level(logging.ERROR)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with InThreadClient(app, raise_server_exceptions=False) as client:
         answer = Api(client, app).get("/reports/daily", expect=500, help=help)
     answer.expect_json(about_blank(500, "Internal Server Error", "An unexpected error occurred",
                                    "/reports/daily"), help=help)

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from starlette.testclient import TestClient
-
+from workbook.asgi_client import InThreadClient
 from workbook.checking import Learner, call, expect_call, expect_equal
 from workbook.checking_app import Api, learner_app
 
@@ -90,7 +89,7 @@ def login_api(learner: Learner, host: str, limiter: Any) -> Iterator[Api]:
     app = learner_app(learner)
     app.dependency_overrides[learner.function("get_limiter")] = lambda: limiter
     try:
-        with TestClient(app, client=(host, 50000)) as client:
+        with InThreadClient(app, client=(host, 50000)) as client:
             yield Api(client, app)
     finally:
         app.dependency_overrides.clear()
