@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.catalog import Catalog, Unit
+from workbook.catalog import Catalog, Unit, check_limit
 from workbook.grading import grade_exercise
 from workbook.integrity import manifest_is_current
 from workbook.manifest import MANIFEST_NAME
@@ -63,6 +63,7 @@ def dev_check(catalog: Catalog, units: Sequence[Unit], *, workers: int = 2) -> D
         write_pristine_tree(catalog, pristine)
         state = pristine / ".state"
         jobs = [(unit, source) for unit in graded for source in ("solution", "stub")]
+        jobs.sort(key=_expected_cost, reverse=True)  # the longest first, so none is left last
         with ThreadPoolExecutor(max_workers=workers) as pool:
             runs = list(
                 pool.map(
@@ -83,6 +84,13 @@ def dev_check(catalog: Catalog, units: Sequence[Unit], *, workers: int = 2) -> D
             _judge(unit, by_unit[unit.name]["solution"], by_unit[unit.name]["stub"])
         )
     return report
+
+
+def _expected_cost(job: tuple[Unit, str]) -> tuple[bool, float]:
+    """How long a job should take, to order them: solutions run every check to its end, and
+    an exercise's time limit grows with what its checks do (a learner's whole test suite)."""
+    unit, source = job
+    return source == "solution", sum(check_limit(e) for e in unit.exercises)
 
 
 def _run(catalog: Catalog, unit: Unit, source: Path, state: Path) -> GradingRun:
