@@ -178,11 +178,14 @@ class BrowserErrors:
         assert not self.messages, "the browser reported errors:\n" + "\n".join(self.messages)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser_context(
     chromium: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[BrowserContext]:
-    """A headless Chromium with a fresh profile, shared by the browser tests."""
+    """A headless Chromium with a fresh profile, shared by the browser tests.
+
+    Package-scoped: Playwright's sync API keeps an event loop running in the main thread
+    while it is open, and the tests after this package run event loops of their own."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
