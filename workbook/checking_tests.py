@@ -121,8 +121,10 @@ def expect_original(path: Path, sha256: str, *, shown: str) -> Subject:
 
 
 #: Runs pytest once per job in one interpreter, so FastAPI and pytest are imported only once.
+#: The reference goes first; once the tests pass on it, the planted bugs (independent of each
+#: other) are shared among forked copies of the interpreter, one per core up to four.
 _DRIVER = """
-import json, sys
+import json, os, sys
 import pytest
 jobs = json.loads(sys.argv[1])
 if sys.argv[2:] == ["hypothesis"]:
@@ -132,17 +134,38 @@ if sys.argv[2:] == ["hypothesis"]:
     phases = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
     settings.register_profile("workbook", phases=phases, database=None, deadline=None)
     settings.load_profile("workbook")
-for number, job in enumerate(jobs):
+
+def run(job):
     code = pytest.main(["-c", job["ini"], "--rootdir", job["root"], "-p", "no:cacheprovider",
                         "-q", "--no-header", "--tb=line", "--junitxml=" + job["report"],
                         job["tests"]])
-    if number == 0 and code != 0:
-        break  # the tests fail on the reference: the planted bugs cannot be judged yet
     while job["root"] in sys.path:
         sys.path.remove(job["root"])
     package = job["package"]
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
         del sys.modules[name]
+    return code
+
+# When the tests fail on the reference, the planted bugs cannot be judged yet.
+if jobs and run(jobs[0]) == 0:
+    bugs = jobs[1:]
+    workers = max(1, min(4, os.cpu_count() or 1, len(bugs))) if hasattr(os, "fork") else 1
+    children = []
+    for worker in range(1, workers):
+        pid = os.fork()
+        if pid == 0:
+            try:
+                for job in bugs[worker::workers]:
+                    run(job)
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(0)
+        children.append(pid)
+    for job in bugs[::workers]:
+        run(job)
+    for pid in children:
+        os.waitpid(pid, 0)
 """
 
 
@@ -151,7 +174,8 @@ def run_learner_tests(
 ) -> list[TestRun]:
     """Run pytest on copies of ``tests``, each placed next to one subject in a fresh package.
 
-    All runs happen one after the other in a single child process. Each package has the name of
+    The runs happen in one child process (the reference first; the planted bugs then shared
+    among forks of it, see ``_DRIVER``). Each package has the name of
     the folder ``tests`` is in and an empty ``__init__.py``, so the tests may import the subject
     either way (``from .tasks_api import app`` or ``from ex07_api_tests.tasks_api import app``).
     Plugins are not auto-loaded, no configuration file of the learner's is read, nothing is
