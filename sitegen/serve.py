@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,10 @@ def _is_source(path: str) -> bool:
     return path.endswith((".md", ".toml", ".py", ".css", ".html", ".js", ".yml"))
 
 
+def _stop(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitegen.serve", description=__doc__)
     parser.add_argument("--address", default="127.0.0.1:8000")
@@ -41,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     if not _assemble(root):
         return 1
+    # `kill` (SIGTERM) ends this process through the clean-up below, so mkdocs stops with it.
+    signal.signal(signal.SIGTERM, _stop)
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", arguments.address, *extra]
     server = subprocess.Popen(command, env=environment)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -65,6 +67,7 @@ def test_saving_a_lesson_rebuilds_the_served_site(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={"PYTHONPATH": str(ROOT), "PATH": str(Path(sys.executable).parent)},
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}/weeks/week01.html"
     try:
@@ -76,3 +79,13 @@ def test_saving_a_lesson_rebuilds_the_served_site(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        assert not _alive_in_group(server.pid), "mkdocs outlived the server that started it"
+
+
+def _alive_in_group(group: int) -> bool:
+    """Whether a process of ``group`` is still running (then it is killed)."""
+    try:
+        os.killpg(group, signal.SIGKILL)
+    except ProcessLookupError:
+        return False
+    return True
