@@ -3,12 +3,13 @@
     uv run python bench/bench.py --database-url postgresql+psycopg://USER:PW@127.0.0.1:5432/DB
 
 Steps: reset and migrate the database; seed ``--scale`` users with ``--tasks-per-user`` tasks
-each (five tags per user, zero to three tags per task); start TaskHub and a bare Starlette
-endpoint with uvicorn on 127.0.0.1 (one worker each); load both with wrk, a C load generator
-in its own process, for ``--seconds`` per scenario at each ``--concurrency``; print requests/s,
-p50/p99/max latency, errors and the share of the bare ceiling measured in the same run; then
-count the SQL statements that one list request runs for pages of 10, 50 and 100 tasks, and
-say which targets were missed.
+each (five tags per user, zero to three tags per task, every other task "todo"); start TaskHub
+with uvicorn on 127.0.0.1, fetch one page of the list scenario from it, and start the ceiling:
+a bare Starlette endpoint that serves that same page (one worker each); load both with wrk, a C
+load generator in its own process, for ``--seconds`` per scenario at each ``--concurrency``;
+print requests/s, p50/p99/max latency, errors and the share of the ceiling measured in the same
+run; then count the SQL statements that one list request runs for pages of 10, 50 and 100
+tasks, and say which targets were missed.
 Everything runs on this machine; nothing is sent anywhere else.
 """
 
@@ -43,6 +44,10 @@ from taskhub.users.models import User
 HERE = Path(__file__).resolve().parent
 PASSWORD = "benchmark-password"
 TAGS_PER_USER = 5
+#: The list scenario's request; the ceiling serves the page TaskHub answers to it.
+LIST_PATH = "/tasks?limit=50&status=todo"
+#: Names the file holding the JSON body that the ceiling serves (see ceiling.py).
+CEILING_BODY_VARIABLE = "TASKHUB_BENCH_CEILING_BODY"
 
 
 # -- seeding ------------------------------------------------------------------------------
@@ -67,7 +72,8 @@ def seed(engine: Engine, users: int, tasks_per_user: int) -> None:
     rng = random.Random(42)
     password_hash = PasswordHasher(3, 64 * 1024, 4).hash(PASSWORD)  # production cost
     now = datetime.now(UTC)
-    statuses = ["todo", "in_progress", "done", "cancelled"]
+    # Every other task is "todo", so the list scenario's page holds 50 items (of 100 tasks).
+    other_statuses = ["in_progress", "done", "cancelled"]
     with engine.begin() as conn:
         for chunk in range(0, users, 100):
             user_rows: list[dict[str, Any]] = []
@@ -102,7 +108,7 @@ def seed(engine: Engine, users: int, tasks_per_user: int) -> None:
                             "owner_id": user_id,
                             "title": f"Task {number} of user {index}",
                             "description": "Seeded by the benchmark." if number % 3 else None,
-                            "status": rng.choice(statuses),
+                            "status": rng.choice(other_statuses) if number % 2 else "todo",
                             "priority": rng.randint(1, 4),
                             "due_date": date(2030, 1, 1) + timedelta(days=rng.randint(0, 365))
                             if number % 4
@@ -181,7 +187,7 @@ def wrk_script(plan: dict[str, Any], scenario: str) -> str:
     method = "POST" if scenario == "create" else "GET"
     for user in plan["users"]:
         if scenario == "list":
-            items.append((user["token"], "/tasks?limit=50&status=todo", "nil"))
+            items.append((user["token"], LIST_PATH, "nil"))
         elif scenario == "get":
             items += [(user["token"], f"/tasks/{task}", "nil") for task in user["task_ids"]]
         elif scenario == "create":
@@ -269,10 +275,10 @@ def statements_per_page(settings: Settings, email: str) -> dict[int, int]:
 
 
 SCENARIOS = {
-    "list": "GET /tasks?limit=50&status=todo",
+    "list": "GET " + LIST_PATH,
     "get": "GET /tasks/{id}",
     "create": "POST /tasks",
-    "ceiling": "bare Starlette JSON (ceiling)",
+    "ceiling": "ceiling: bare Starlette, same page",
 }
 #: Share of the ceiling each scenario must reach, and the p99 bound of GET at c=64.
 TARGETS = {"list": 0.10, "get": 0.12, "create": 0.08}
@@ -331,11 +337,26 @@ def main() -> None:
         login_rate_limit_per_ip=100_000,
     )
     api = serve("taskhub.main:app_from_env", args.port, env, factory=True)
-    ceiling = serve("ceiling:app", args.port + 1, env, factory=False)
+    ceiling: subprocess.Popen[bytes] | None = None
     results: dict[tuple[str, int], dict[str, Any]] = {}
+    body_file = tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False)  # noqa: SIM115
     try:
         base = f"http://127.0.0.1:{args.port}"
         plan = {"users": sample_users(engine, base, min(args.scale, 20))}
+        # The ceiling serves the very page the list scenario asks TaskHub for.
+        page = httpx.get(
+            base + LIST_PATH, headers={"Authorization": f"Bearer {plan['users'][0]['token']}"}
+        )
+        page.raise_for_status()
+        with body_file:
+            body_file.write(page.content)
+        ceiling_env = {**env, CEILING_BODY_VARIABLE: body_file.name}
+        ceiling = serve("ceiling:app", args.port + 1, ceiling_env, factory=False)
+        ceiling_body = httpx.get(f"http://127.0.0.1:{args.port + 1}/").content
+        print(
+            f"list page: TaskHub {len(page.content)} bytes, ceiling {len(ceiling_body)} bytes, "
+            f"{len(page.json()['items'])} items"
+        )
         for connections in args.concurrency:
             for scenario in SCENARIOS:
                 target = f"http://127.0.0.1:{args.port + 1}" if scenario == "ceiling" else base
@@ -344,10 +365,11 @@ def main() -> None:
                     target, script, connections=connections, seconds=args.seconds
                 )
     finally:
-        api.terminate()
-        ceiling.terminate()
-        api.wait()
-        ceiling.wait()
+        for process in (api, ceiling):
+            if process is not None:
+                process.terminate()
+                process.wait()
+        os.unlink(body_file.name)
 
     print("\none uvicorn worker per server; load from wrk (-t2) in its own process")
     print(
