@@ -128,11 +128,15 @@ class Grader:
         self.events = events
         self.timeout_override = timeout_override
         self.by_checker = {(unit.directory / e.checker).resolve(): e for e in unit.exercises}
+        self._exercises_by_path: dict[Path, Exercise | None] = {}
         self.passed: set[str] = set()
         self.debugging = False  # workbook debug: nothing stops a paused check
 
     def exercise_for(self, path: Path) -> Exercise | None:
-        return self.by_checker.get(path.resolve())
+        # Every hook of every check asks; resolving (an lstat per folder) is done once per file.
+        if path not in self._exercises_by_path:
+            self._exercises_by_path[path] = self.by_checker.get(path.resolve())
+        return self._exercises_by_path[path]
 
     def limit(self, exercise: Exercise | None) -> float:
         """Seconds a check may run: the same rule as the runner's (``check_limit``)."""
