@@ -270,6 +270,9 @@ class _Workspace:
         """Start a child that grades ``slot``; return its pid, channel and event reader."""
         options = RunOptions(source_root=slot, timeout=limit, state_dir=slot / ".state")
         arguments = pytest_arguments(self.catalog, self.unit, [self.exercise], options, self.ini)
+        # One check that does not pass kills a mutant: the rest need not run (-x). A mutant
+        # that hangs then costs one time limit, not one per check.
+        arguments = ["--exitfirst", *arguments]
         key = new_key()
         readable, _, channel = open_channel(key)
         inherited = child_descriptors(channel)
