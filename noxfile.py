@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
 import sys
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import nox
@@ -162,29 +168,83 @@ def tests(session: nox.Session) -> None:
     """
     install(session, "dev")
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
-    session.run("pytest", *session.posargs, env=env)
-    # The notebooks run top to bottom (nbmake); tests/test_notebooks_stripped.py keeps their
-    # outputs out of the repository.
-    session.run("pytest", "--nbmake", "notebooks", "-q", "-p", "no:cacheprovider", env=env)
+    # The engine's tests mostly wait on the grading children they start (about 0.6 of a
+    # core), so TaskHub's suite, lint and types use the other core meanwhile. They share no
+    # files or tables: the week 05 SQL checks work in schemas of their own. TaskHub's suite
+    # runs on SQLite, or on PostgreSQL when TASKHUB_TEST_DATABASE_URL is set (.ci/run starts
+    # one and sets TASKHUB_REQUIRE_POSTGRES=1 so a missing database fails the run).
+    capstone = [
+        capstone_command(session, "pytest", "-q", "-p", "no:cacheprovider"),
+        capstone_command(session, "ruff", "check", "."),
+        capstone_command(session, "mypy"),
+    ]
+    with alongside(session, "TaskHub's suite, lint and types", capstone):
+        session.run("pytest", *session.posargs, env=env)
+        # The notebooks run top to bottom (nbmake); tests/test_notebooks_stripped.py keeps
+        # their outputs out of the repository.
+        session.run("pytest", "--nbmake", "notebooks", "-q", "-p", "no:cacheprovider", env=env)
+    # dev check and the mutation gate keep both cores busy on their own.
     session.run("workbook", "dev", "check")
     # The mutation gate: each checker kills at least 95% of a fixed sample of its solution's
     # mutants (the full run, without --sample, is for maintainers: workbook dev mutate).
     session.run("workbook", "dev", "mutate", "--sample", MUTANT_SAMPLE)
     run_lint(session)
-    run_capstone(session, "pytest", "-q", "-p", "no:cacheprovider")
-    run_capstone(session, "ruff", "check", ".")
-    run_capstone(session, "mypy")
+
+
+@contextmanager
+def alongside(session: nox.Session, title: str, commands: Sequence[list[str]]) -> Iterator[None]:
+    """Run ``commands`` one after another in the background while the block runs.
+
+    Their output is kept aside and shown once the block is done, so it does not interleave
+    with the block's. The session fails, as with ``session.run``, at the first command that
+    fails; if the block fails or is interrupted, the command still running is stopped.
+    """
+    failed: list[str] = []
+    running: list[subprocess.Popen[bytes]] = []
+    with tempfile.TemporaryFile() as log:
+
+        def run_all() -> None:
+            for command in commands:
+                log.write(f"> {' '.join(command)}\n".encode())
+                log.flush()
+                process = subprocess.Popen(
+                    command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+                )
+                running[:] = [process]
+                if process.wait() != 0:
+                    failed.append(f"{' '.join(command)} exited with {process.returncode}")
+                    return
+
+        session.log(f"{title}: started in the background")
+        worker = threading.Thread(target=run_all, name="alongside", daemon=True)
+        worker.start()
+        try:
+            yield
+        except BaseException:
+            for process in running:
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGTERM)
+            raise
+        finally:
+            worker.join()
+            log.seek(0)
+            session.log(f"{title}:")
+            sys.stdout.flush()
+            sys.stdout.buffer.write(log.read())
+            sys.stdout.flush()
+    if failed:
+        session.error(f"{title}: {failed[0]}")
+
+
+def capstone_command(session: nox.Session, *command: str) -> list[str]:
+    """The command line that runs ``command`` in the reference TaskHub's environment."""
+    uv = find_uv(session)
+    return [uv, "run", "--directory", CAPSTONE, "--locked", "--compile-bytecode", *command]
 
 
 def run_capstone(session: nox.Session, *command: str) -> None:
-    """Run a command in the reference TaskHub's own locked environment.
-
-    The suite runs on SQLite, or on PostgreSQL when TASKHUB_TEST_DATABASE_URL is set (.ci/run
-    starts one and sets TASKHUB_REQUIRE_POSTGRES=1 so a missing database fails the run).
-    """
-    uv = find_uv(session)
-    arguments = ["run", "--directory", CAPSTONE, "--locked", "--compile-bytecode", *command]
-    session.run(uv, *arguments, external=True)
+    """Run a command in the reference TaskHub's own locked environment."""
+    session.run(*capstone_command(session, *command), external=True)
 
 
 @nox.session(default=False)
