@@ -201,16 +201,27 @@ def alongside(session: nox.Session, title: str, commands: Sequence[list[str]]) -
     """
     failed: list[str] = []
     running: list[subprocess.Popen[bytes]] = []
+    stopped = threading.Event()
+    lock = threading.Lock()  # a command starts, or the block's failure stops it, not both
+    # Without nox's VIRTUAL_ENV, which uv would only warn about: each command names its own.
+    env = {name: value for name, value in os.environ.items() if name != "VIRTUAL_ENV"}
     with tempfile.TemporaryFile() as log:
 
         def run_all() -> None:
             for command in commands:
-                log.write(f"> {' '.join(command)}\n".encode())
-                log.flush()
-                process = subprocess.Popen(
-                    command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-                )
-                running[:] = [process]
+                with lock:
+                    if stopped.is_set():
+                        return
+                    log.write(f"> {' '.join(command)}\n".encode())
+                    log.flush()
+                    process = subprocess.Popen(
+                        command,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        env=env,
+                        start_new_session=True,
+                    )
+                    running[:] = [process]
                 if process.wait() != 0:
                     failed.append(f"{' '.join(command)} exited with {process.returncode}")
                     return
@@ -221,9 +232,11 @@ def alongside(session: nox.Session, title: str, commands: Sequence[list[str]]) -
         try:
             yield
         except BaseException:
-            for process in running:
-                if process.poll() is None:
-                    os.killpg(process.pid, signal.SIGTERM)
+            with lock:
+                stopped.set()
+                for process in running:
+                    if process.poll() is None:
+                        os.killpg(process.pid, signal.SIGTERM)
             raise
         finally:
             worker.join()
