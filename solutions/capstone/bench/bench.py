@@ -9,7 +9,8 @@ a bare Starlette endpoint that serves that same page (one worker each); load bot
 load generator in its own process, for ``--seconds`` per scenario at each ``--concurrency``;
 print requests/s, p50/p99/max latency, errors and the share of the ceiling measured in the same
 run; then count the SQL statements that one list request runs for pages of 10, 50 and 100
-tasks, and say which targets were missed.
+tasks, and say which targets were missed. ``--probes`` also measures the same reads on two
+other designs (``probes.py``: async endpoints, and plain SQL without the ORM) for comparison.
 Everything runs on this machine; nothing is sent anywhere else.
 """
 
@@ -185,11 +186,12 @@ def wrk_script(plan: dict[str, Any], scenario: str) -> str:
     """The Lua script that makes wrk send ``scenario``'s requests for random users."""
     items: list[tuple[str, str, str]] = []  # (token, path, Lua body expression)
     method = "POST" if scenario == "create" else "GET"
+    prefix = PROBE_PREFIXES.get(scenario, "")
     for user in plan["users"]:
-        if scenario == "list":
-            items.append((user["token"], LIST_PATH, "nil"))
-        elif scenario == "get":
-            items += [(user["token"], f"/tasks/{task}", "nil") for task in user["task_ids"]]
+        if scenario.startswith("list"):
+            items.append((user["token"], prefix + LIST_PATH, "nil"))
+        elif scenario.startswith("get"):
+            items += [(user["token"], f"{prefix}/tasks/{task}", "nil") for task in user["task_ids"]]
         elif scenario == "create":
             body = {"title": "Benchmark task", "priority": 3, "tag_ids": user["tag_ids"][:2]}
             items.append((user["token"], "/tasks", _lua_string(json.dumps(body))))
@@ -280,6 +282,17 @@ SCENARIOS = {
     "create": "POST /tasks",
     "ceiling": "ceiling: bare Starlette, same page",
 }
+#: With --probes: the same reads on other designs (see probes.py), and their path prefixes.
+PROBES = {
+    "get-async": "probe: GET /tasks/{id}, async",
+    "list-async": "probe: GET /tasks?..., async",
+    "get-sql": "probe: GET /tasks/{id}, SQL, no ORM",
+}
+PROBE_PREFIXES = {
+    "get-async": "/probe/async",
+    "list-async": "/probe/async",
+    "get-sql": "/probe/sql",
+}
 #: Share of the ceiling each scenario must reach, and the p99 bound of GET at c=64.
 TARGETS = {"list": 0.10, "get": 0.12, "create": 0.08}
 GET_P99_TARGET_MS = 300.0
@@ -300,6 +313,11 @@ def main() -> None:
         "--app-src",
         type=Path,
         help="serve the taskhub package from this src/ folder (an older checkout, to compare)",
+    )
+    parser.add_argument(
+        "--probes",
+        action="store_true",
+        help="also measure the reads on async endpoints and on plain SQL (bench/probes.py)",
     )
     args = parser.parse_args()
 
@@ -336,7 +354,9 @@ def main() -> None:
         database_url=url,
         login_rate_limit_per_ip=100_000,
     )
-    api = serve("taskhub.main:app_from_env", args.port, env, factory=True)
+    target = "probes:app_with_probes" if args.probes else "taskhub.main:app_from_env"
+    api = serve(target, args.port, env, factory=True)
+    scenarios = {**SCENARIOS, **PROBES} if args.probes else SCENARIOS
     ceiling: subprocess.Popen[bytes] | None = None
     results: dict[tuple[str, int], dict[str, Any]] = {}
     body_file = tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False)  # noqa: SIM115
@@ -358,7 +378,7 @@ def main() -> None:
             f"{len(page.json()['items'])} items"
         )
         for connections in args.concurrency:
-            for scenario in SCENARIOS:
+            for scenario in scenarios:
                 target = f"http://127.0.0.1:{args.port + 1}" if scenario == "ceiling" else base
                 script = wrk_script(plan, scenario)
                 results[scenario, connections] = run_wrk(
@@ -379,7 +399,7 @@ def main() -> None:
     failures: list[str] = []
     for connections in args.concurrency:
         top = results["ceiling", connections]["rps"]
-        for scenario, label in SCENARIOS.items():
+        for scenario, label in scenarios.items():
             row = results[scenario, connections]
             share = row["rps"] / top
             print(
