@@ -133,9 +133,16 @@ def watch(session: nox.Session) -> None:
     grade(session, "watch", *session.posargs)
 
 
+def lint_commands(session: nox.Session) -> list[list[str]]:
+    """ruff and mypy --strict on the engine, the solutions, the checkers and the tests."""
+    ruff = shutil.which("ruff", path=session.bin) or "ruff"
+    mypy = shutil.which("mypy", path=session.bin) or "mypy"
+    return [[ruff, "check", *LINTED], [mypy, *LINTED]]
+
+
 def run_lint(session: nox.Session) -> None:
-    session.run("ruff", "check", *LINTED)
-    session.run("mypy", *LINTED)
+    for command in lint_commands(session):
+        session.run(*command, external=True)
 
 
 @nox.session(default=False)
@@ -173,12 +180,13 @@ def tests(session: nox.Session) -> None:
     # files or tables: the week 05 SQL checks work in schemas of their own. TaskHub's suite
     # runs on SQLite, or on PostgreSQL when TASKHUB_TEST_DATABASE_URL is set (.ci/run starts
     # one and sets TASKHUB_REQUIRE_POSTGRES=1 so a missing database fails the run).
-    capstone = [
+    background = [
         capstone_command(session, "pytest", "-q", "-p", "no:cacheprovider"),
         capstone_command(session, "ruff", "check", "."),
         capstone_command(session, "mypy"),
+        *lint_commands(session),
     ]
-    with alongside(session, "TaskHub's suite, lint and types", capstone):
+    with alongside(session, "TaskHub's suite, then lint and types", background):
         session.run("pytest", *session.posargs, env=env)
         # The notebooks run top to bottom (nbmake); tests/test_notebooks_stripped.py keeps
         # their outputs out of the repository.
@@ -188,7 +196,6 @@ def tests(session: nox.Session) -> None:
     # The mutation gate: each checker kills at least 95% of a fixed sample of its solution's
     # mutants (the full run, without --sample, is for maintainers: workbook dev mutate).
     session.run("workbook", "dev", "mutate", "--sample", MUTANT_SAMPLE)
-    run_lint(session)
 
 
 @contextmanager
