@@ -148,7 +148,7 @@ def run_lint(session: nox.Session) -> None:
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
     """Lint and type-check the engine, the solutions and the tests (ruff, mypy --strict)."""
-    install(session, "lint", "exercises")
+    install(session, "lint", "exercises", "docs")  # docs: the site tests import playwright
     run_lint(session)
 
 
