@@ -27,6 +27,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from workbook.checking import CheckFailure, Learner, NotStarted
@@ -136,9 +137,11 @@ if sys.argv[2:] == ["hypothesis"]:
     settings.load_profile("workbook")
 
 def run(job):
+    # A planted bug needs one failing test to count as caught: its run stops there (-x).
+    first = ["-x"] if job["bug"] else []
     code = pytest.main(["-c", job["ini"], "--rootdir", job["root"], "-p", "no:cacheprovider",
                         "-q", "--no-header", "--tb=line", "--junitxml=" + job["report"],
-                        job["tests"]])
+                        *first, job["tests"]])
     while job["root"] in sys.path:
         sys.path.remove(job["root"])
     package = job["package"]
@@ -175,7 +178,8 @@ def run_learner_tests(
     """Run pytest on copies of ``tests``, each placed next to one subject in a fresh package.
 
     The runs happen in one child process (the reference first; the planted bugs then shared
-    among forks of it, see ``_DRIVER``). Each package has the name of
+    among forks of it, see ``_DRIVER``). A planted bug's run stops at its first failing test,
+    which is all its verdict needs. Each package has the name of
     the folder ``tests`` is in and an empty ``__init__.py``, so the tests may import the subject
     either way (``from .tasks_api import app`` or ``from ex07_api_tests.tasks_api import app``).
     Plugins are not auto-loaded, no configuration file of the learner's is read, nothing is
@@ -183,7 +187,7 @@ def run_learner_tests(
     """
     source = tests.read_text(encoding="utf-8")
     uses_hypothesis = ["hypothesis"] if "hypothesis" in source else []
-    jobs = []
+    jobs: list[dict[str, Any]] = []
     for index, subject in enumerate(subjects):
         root = workdir / f"run{index}"
         package = root / tests.parent.name
@@ -199,6 +203,7 @@ def run_learner_tests(
                 "report": str(root / "report.xml"),
                 "tests": str(package / tests.name),
                 "package": tests.parent.name,
+                "bug": index > 0,
             }
         )
     environment = {
@@ -263,7 +268,7 @@ class SuiteRun:
 
     subject: Subject
     reference: TestRun
-    variants: dict[str, TestRun]  # by PlantedBug.name
+    variants: dict[str, TestRun]  # by PlantedBug.name; each run stops at its first failure
 
 
 _suite_runs: dict[str, SuiteRun] = {}
