@@ -116,11 +116,10 @@ def _score_exercise(
     if not candidates:
         return score
     with _Workspace(catalog, unit, exercise, options.workers) as workspace:
-        baseline = workspace.grade([None])[0]
+        baseline, outcomes = workspace.grade(candidates)
         if not baseline.all_passed:
             score.problem = f"the solution itself does not pass its checker: {baseline.reason}"
             return score
-        outcomes = workspace.grade(candidates, limit=baseline.tight_limit(exercise))
     score.tried = len(candidates)
     for (path, mutant), outcome in zip(candidates, outcomes, strict=True):
         if outcome.all_passed:
@@ -202,15 +201,20 @@ class _Workspace:
     def __exit__(self, *exc: object) -> None:
         shutil.rmtree(self._scratch, ignore_errors=True)
 
-    def grade(
-        self, candidates: Sequence[tuple[Path, Mutant] | None], limit: float | None = None
-    ) -> list[_Graded]:
-        """Grade each candidate (``None`` is the solution itself), ``workers`` at a time."""
+    def grade(self, candidates: Sequence[tuple[Path, Mutant]]) -> tuple[_Graded, list[_Graded]]:
+        """Grade the solution, then each candidate, ``workers`` at a time.
+
+        The solution starts first and the first mutants beside it, with the exercise's own
+        time limit; once the solution's time is known, the rest get a tighter one
+        (:meth:`_Graded.tight_limit`). When the solution fails, no more mutants start and
+        their list is empty.
+        """
+        jobs: list[tuple[Path, Mutant] | None] = [None, *candidates]
         results: dict[int, _Graded] = {}
-        queue = list(enumerate(candidates))
+        queue = list(enumerate(jobs))
         running: dict[int, _Running] = {}
         free = list(self.slots)
-        per_check = limit or check_limit(self.exercise)
+        limit: float | None = None  # the exercise's own, until the solution has been graded
         while queue or running:
             while queue and free:
                 index, candidate = queue.pop(0)
@@ -218,6 +222,7 @@ class _Workspace:
                 written = self._place(slot, candidate)
                 output = slot / f"output-{index}.txt"
                 pid, channel, reader = self._fork(slot, output, limit)
+                per_check = limit or check_limit(self.exercise)
                 deadline = time.monotonic() + _STARTUP_SECONDS + per_check * 40
                 running[pid] = _Running(index, channel, reader, deadline, slot, written, output)
             channels = {child.channel: child for child in running.values()}
@@ -229,12 +234,19 @@ class _Workspace:
                 _drain(child)
                 os.close(child.channel)
                 graded = _judge(child.reader.log, self.exercise, returncode)
-                if not graded.all_passed and candidates[child.index] is None:
-                    graded = _with_output(graded, child.output)
+                if child.index == 0:
+                    if graded.all_passed:
+                        limit = graded.tight_limit(self.exercise)
+                    else:
+                        graded = _with_output(graded, child.output)
+                        queue.clear()  # the mutants' verdicts would mean nothing
                 results[child.index] = graded
                 self._restore(child.slot, child.written)
                 free.append(child.slot)
-        return [results[index] for index in range(len(candidates))]
+        baseline = results[0]
+        if not baseline.all_passed:
+            return baseline, []
+        return baseline, [results[index] for index in range(1, len(jobs))]
 
     def _place(self, slot: Path, candidate: tuple[Path, Mutant] | None) -> Path | None:
         if candidate is None:
