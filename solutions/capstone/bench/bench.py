@@ -287,11 +287,13 @@ PROBES = {
     "get-async": "probe: GET /tasks/{id}, async",
     "list-async": "probe: GET /tasks?..., async",
     "get-sql": "probe: GET /tasks/{id}, SQL, no ORM",
+    "list-sql": "probe: GET /tasks?..., SQL, no ORM",
 }
 PROBE_PREFIXES = {
     "get-async": "/probe/async",
     "list-async": "/probe/async",
     "get-sql": "/probe/sql",
+    "list-sql": "/probe/sql",
 }
 #: Share of the ceiling each scenario must reach, and the p99 bound of GET at c=64.
 TARGETS = {"list": 0.10, "get": 0.12, "create": 0.08}

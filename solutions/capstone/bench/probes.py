@@ -8,6 +8,8 @@
   hops, the same ORM work.
 - ``/probe/sql/tasks/{id}``: no ORM at all. Two driver-level statements, the task's tags
   aggregated into JSON by PostgreSQL, the row validated into ``TaskRead``.
+- ``/probe/sql/tasks?status=...&limit=...``: the same for a page (newest first; no cursor,
+  offset or other filters): the user, the page with its tags, and the count.
 
 They let the benchmark tell apart what the thread pool costs and what the ORM costs.
 PostgreSQL only. Errors are TaskHub's problem documents (its handlers serve these routes too).
@@ -17,12 +19,13 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Response
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -36,7 +39,8 @@ from taskhub.core.pagination import Page, json_response
 from taskhub.core.security import InvalidTokenError
 from taskhub.dependencies import oauth2_scheme
 from taskhub.main import app_from_env
-from taskhub.tasks.schemas import TaskQuery, TaskRead
+from taskhub.tasks.models import TaskStatus
+from taskhub.tasks.schemas import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, TaskQuery, TaskRead
 from taskhub.tasks.service import TaskService, etag_for
 from taskhub.users.models import User
 
@@ -54,6 +58,16 @@ SELECT t.id, t.title, t.description, t.status, t.priority, t.due_date, t.version
                  WHERE tt.task_id = t.id AND g.owner_id = t.owner_id), '[]') AS tags
 FROM tasks t WHERE t.id = %(task)s AND t.owner_id = %(owner)s
 """
+PAGE_SQL = """
+SELECT t.id, t.title, t.description, t.status, t.priority, t.due_date, t.version,
+       t.created_at, t.updated_at,
+       coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name)
+                 FROM task_tags tt JOIN tags g ON g.id = tt.tag_id
+                 WHERE tt.task_id = t.id AND g.owner_id = t.owner_id), '[]') AS tags
+FROM tasks t WHERE t.owner_id = %(owner)s AND t.status = %(status)s
+ORDER BY t.created_at DESC, t.id DESC LIMIT %(limit)s
+"""
+COUNT_SQL = "SELECT count(*) FROM tasks WHERE owner_id = %(owner)s AND status = %(status)s"
 TASK_COLUMNS = (
     "id", "title", "description", "status", "priority", "due_date", "version", "created_at",
     "updated_at", "tags",
@@ -84,6 +98,7 @@ def app_with_probes() -> FastAPI:
     app.get("/probe/async/tasks/{task_id}", include_in_schema=False)(async_get)
     app.get("/probe/async/tasks", include_in_schema=False)(async_list)
     app.get("/probe/sql/tasks/{task_id}", include_in_schema=False)(sql_get)
+    app.get("/probe/sql/tasks", include_in_schema=False)(sql_list)
     return app
 
 
@@ -131,23 +146,50 @@ async def async_list(
     return json_response(body)
 
 
+async def sql_caller(request: Request, token: str, conn: AsyncConnection) -> uuid.UUID:
+    """The id of the active user the token speaks for (one statement), or 401."""
+    try:
+        claims = request.app.state.token_codec.decode(token, "access")
+    except InvalidTokenError as exc:
+        raise UnauthorizedError() from exc
+    params = {"user": claims.subject, "version": claims.token_version, "family": claims.family}
+    user = (await conn.exec_driver_sql(USER_SQL, params)).first()
+    if user is None:
+        raise UnauthorizedError()
+    user_id: uuid.UUID = user[0]
+    return user_id
+
+
+def task_from_row(row: Sequence[Any]) -> TaskRead:
+    return TaskRead.model_validate(dict(zip(TASK_COLUMNS, row, strict=True)))
+
+
 async def sql_get(
     request: Request, task_id: uuid.UUID, token: Annotated[str, Depends(oauth2_scheme)]
 ) -> Response:
     state = request.app.state
-    try:
-        claims = state.token_codec.decode(token, "access")
-    except InvalidTokenError as exc:
-        raise UnauthorizedError() from exc
-    params = {"user": claims.subject, "version": claims.token_version, "family": claims.family}
     engine: AsyncEngine = state.probe_engine
     async with state.probe_slots, engine.connect() as conn:
-        user = (await conn.exec_driver_sql(USER_SQL, params)).first()
-        if user is None:
-            raise UnauthorizedError()
-        owned = {"task": task_id, "owner": user[0]}
-        row = (await conn.exec_driver_sql(TASK_SQL, owned)).first()
+        owner = await sql_caller(request, token, conn)
+        row = (await conn.exec_driver_sql(TASK_SQL, {"task": task_id, "owner": owner})).first()
     if row is None:
         raise NotFoundError("Task not found.")
-    task = TaskRead.model_validate(dict(zip(TASK_COLUMNS, row, strict=True)))
+    task = task_from_row(row)
     return json_response(task, headers={"ETag": f'"{task.version}"'})
+
+
+async def sql_list(
+    request: Request,
+    token: Annotated[str, Depends(oauth2_scheme)],
+    status: TaskStatus = TaskStatus.TODO,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
+) -> Response:
+    state = request.app.state
+    engine: AsyncEngine = state.probe_engine
+    async with state.probe_slots, engine.connect() as conn:
+        owner = await sql_caller(request, token, conn)
+        params = {"owner": owner, "status": status.value, "limit": limit}
+        rows = (await conn.exec_driver_sql(PAGE_SQL, params)).all()
+        total = (await conn.exec_driver_sql(COUNT_SQL, params)).scalar_one()
+    items = [task_from_row(row) for row in rows]
+    return json_response(Page[TaskRead](items=items, limit=limit, offset=0, total=total))
