@@ -50,23 +50,20 @@ WHERE id = %(user)s AND is_active AND token_version = %(version)s
   AND NOT EXISTS (
     SELECT 1 FROM refresh_tokens WHERE family_id = %(family)s AND revoked_at IS NOT NULL)
 """
-TASK_SQL = """
+#: A task's columns as TaskRead has them, its tags aggregated to JSON by PostgreSQL.
+TASK_SELECT = """
 SELECT t.id, t.title, t.description, t.status, t.priority, t.due_date, t.version,
        t.created_at, t.updated_at,
        coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name)
                  FROM task_tags tt JOIN tags g ON g.id = tt.tag_id
                  WHERE tt.task_id = t.id AND g.owner_id = t.owner_id), '[]') AS tags
-FROM tasks t WHERE t.id = %(task)s AND t.owner_id = %(owner)s
+FROM tasks t
 """
-PAGE_SQL = """
-SELECT t.id, t.title, t.description, t.status, t.priority, t.due_date, t.version,
-       t.created_at, t.updated_at,
-       coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name)
-                 FROM task_tags tt JOIN tags g ON g.id = tt.tag_id
-                 WHERE tt.task_id = t.id AND g.owner_id = t.owner_id), '[]') AS tags
-FROM tasks t WHERE t.owner_id = %(owner)s AND t.status = %(status)s
-ORDER BY t.created_at DESC, t.id DESC LIMIT %(limit)s
-"""
+TASK_SQL = TASK_SELECT + "WHERE t.id = %(task)s AND t.owner_id = %(owner)s"
+PAGE_SQL = TASK_SELECT + (
+    "WHERE t.owner_id = %(owner)s AND t.status = %(status)s "
+    "ORDER BY t.created_at DESC, t.id DESC LIMIT %(limit)s"
+)
 COUNT_SQL = "SELECT count(*) FROM tasks WHERE owner_id = %(owner)s AND status = %(status)s"
 TASK_COLUMNS = (
     "id", "title", "description", "status", "priority", "due_date", "version", "created_at",
