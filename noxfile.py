@@ -242,8 +242,10 @@ def alongside(session: nox.Session, title: str, commands: Sequence[list[str]]) -
             with lock:
                 stopped.set()
                 for process in running:
-                    if process.poll() is None:
-                        os.killpg(process.pid, signal.SIGTERM)
+                    if process.poll() is None and hasattr(os, "killpg"):
+                        os.killpg(process.pid, signal.SIGTERM)  # with what it started
+                    elif process.poll() is None:
+                        process.terminate()  # Windows: no process groups to signal
             raise
         finally:
             worker.join()
