@@ -61,6 +61,7 @@ class InThreadClient:
         self._client.follow_redirects = value
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """One request, as ``httpx.Client.request`` takes it (the engine's wrappers call this)."""
         return self._loop.run_until_complete(self._client.request(method, url, **kwargs))
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
@@ -68,21 +69,6 @@ class InThreadClient:
 
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
-
-    def put(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("PUT", url, **kwargs)
-
-    def patch(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("PATCH", url, **kwargs)
-
-    def delete(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("DELETE", url, **kwargs)
-
-    def head(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("HEAD", url, **kwargs)
-
-    def options(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("OPTIONS", url, **kwargs)
 
     def websocket_connect(self, url: str, **kwargs: Any) -> Any:
         """A WebSocket session (Starlette's ``TestClient``: httpx has no WebSockets)."""
