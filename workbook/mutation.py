@@ -21,6 +21,7 @@ import signal
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,11 +83,17 @@ class MutateOptions:
 def mutate(
     catalog: Catalog, units: Sequence[Unit], only: str | None, options: MutateOptions
 ) -> Iterator[ExerciseScore]:
-    """Score the checkers of ``units`` (of one exercise when ``only`` names it), one by one."""
-    for unit in units:
-        chosen = [unit.exercise(only)] if only else list(unit.exercises)
-        for exercise in chosen:
-            yield _score_exercise(catalog, unit, exercise, options)
+    """Score the checkers of ``units`` (of one exercise when ``only`` names it), in order.
+
+    The mutants of every exercise share one pool of ``options.workers`` children: the next
+    exercise starts on a core the last mutants of the previous one leave free.
+    """
+    plans = (
+        _plan(catalog, unit, exercise, options)
+        for unit in units
+        for exercise in ([unit.exercise(only)] if only else list(unit.exercises))
+    )
+    yield from _grade_all(catalog, plans, options.workers)
 
 
 def _solution_files(catalog: Catalog, unit: Unit, exercise: Exercise) -> list[Path]:
@@ -94,9 +101,22 @@ def _solution_files(catalog: Catalog, unit: Unit, exercise: Exercise) -> list[Pa
     return exercise.file_paths(catalog.root / "solutions", unit_dir)
 
 
-def _score_exercise(
-    catalog: Catalog, unit: Unit, exercise: Exercise, options: MutateOptions
-) -> ExerciseScore:
+@dataclass
+class _Plan:
+    """One exercise to score: its score so far and the mutants still to grade."""
+
+    unit: Unit
+    score: ExerciseScore
+    candidates: list[tuple[Path, Mutant]]
+    workspace: _Workspace | None = None
+
+    @property
+    def done(self) -> bool:
+        return not self.candidates or (self.workspace is not None and self.workspace.done)
+
+
+def _plan(catalog: Catalog, unit: Unit, exercise: Exercise, options: MutateOptions) -> _Plan:
+    """The exercise's mutants, less its listed equivalents, sampled when asked."""
     score = ExerciseScore(exercise)
     candidates: list[tuple[Path, Mutant]] = []
     for path in _solution_files(catalog, unit, exercise):
@@ -113,13 +133,76 @@ def _score_exercise(
     if options.sample is not None and len(candidates) > options.sample:
         chooser = random.Random(f"{options.seed}:{exercise.id}")
         candidates = sorted(chooser.sample(candidates, options.sample), key=_order)
-    if not candidates:
-        return score
-    with _Workspace(catalog, unit, exercise, options.workers) as workspace:
-        baseline, outcomes = workspace.grade(candidates)
-        if not baseline.all_passed:
-            score.problem = f"the solution itself does not pass its checker: {baseline.reason}"
-            return score
+    return _Plan(unit, score, candidates)
+
+
+def _grade_all(catalog: Catalog, plans: Iterator[_Plan], workers: int) -> Iterator[ExerciseScore]:
+    """Grade the plans' mutants ``workers`` at a time and yield each score in the plans' order.
+
+    A free worker takes the next mutant of the earliest exercise that has one waiting, and
+    opens the next exercise's workspace when none has.
+    """
+    opened: deque[_Plan] = deque()
+    running: dict[int, _Running] = {}
+    exhausted = False
+    try:
+        while True:
+            while len(running) < workers:
+                ready = next(
+                    (p.workspace for p in opened if p.workspace and p.workspace.can_start), None
+                )
+                if ready is not None:
+                    child = ready.start()
+                    running[child.pid] = child
+                    continue
+                plan = None if exhausted else next(plans, None)
+                if plan is None:
+                    exhausted = True
+                    break
+                if plan.candidates:
+                    plan.workspace = _Workspace(catalog, plan.unit, plan.score.exercise, workers)
+                    plan.workspace.open(plan.candidates)
+                opened.append(plan)
+            while opened and opened[0].done:
+                plan = opened.popleft()
+                if plan.workspace is not None:
+                    plan.workspace.close()
+                    _record(plan.score, plan.candidates, *plan.workspace.outcome(), catalog)
+                yield plan.score
+            if not running:
+                if exhausted and not opened:
+                    return
+                continue
+            channels = {child.channel: child for child in running.values()}
+            ready_channels, _, _ = select.select(list(channels), [], [], 0.01)
+            for channel in ready_channels:
+                channels[channel].reader.feed(os.read(channel, 65536))
+            for pid, returncode in _reap(running):
+                child = running.pop(pid)
+                child.workspace.finish(child, returncode)
+    finally:
+        for child in running.values():  # interrupted: stop what still runs
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(child.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(child.pid, 0)
+            os.close(child.channel)
+        for plan in opened:
+            if plan.workspace is not None:
+                plan.workspace.close()
+
+
+def _record(
+    score: ExerciseScore,
+    candidates: Sequence[tuple[Path, Mutant]],
+    baseline: _Graded,
+    outcomes: Sequence[_Graded],
+    catalog: Catalog,
+) -> None:
+    """Put the gradings into ``score``: the solution's problem, or the kills and survivors."""
+    if not baseline.all_passed:
+        score.problem = f"the solution itself does not pass its checker: {baseline.reason}"
+        return
     score.tried = len(candidates)
     for (path, mutant), outcome in zip(candidates, outcomes, strict=True):
         if outcome.all_passed:
@@ -127,7 +210,6 @@ def _score_exercise(
             score.survivors.append(Survivor(shown, mutant))
         else:
             score.killed += 1
-    return score
 
 
 def _order(candidate: tuple[Path, Mutant]) -> tuple[str, int, str]:
@@ -192,61 +274,70 @@ class _Workspace:
             shutil.copytree(import_root, slot / relative, ignore=_ignored)
             self.slots.append(slot)
         self.files = _solution_files(catalog, unit, exercise)
+        self.free = list(self.slots)
+        self.busy = 0
+        self.results: dict[int, _Graded] = {}
+        self.limit: float | None = None  # the exercise's own, until the solution has been graded
+        self.queue: list[tuple[int, tuple[Path, Mutant] | None]] = []
+        self.jobs = 0
 
-    def __enter__(self) -> _Workspace:
-        sys.dont_write_bytecode = True  # a mutant must never be read back from a stale .pyc
-        warm_up(self.catalog, self.unit, [self.unit.directory / self.exercise.checker, *self.files])
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        shutil.rmtree(self._scratch, ignore_errors=True)
-
-    def grade(self, candidates: Sequence[tuple[Path, Mutant]]) -> tuple[_Graded, list[_Graded]]:
-        """Grade the solution, then each candidate, ``workers`` at a time.
+    def open(self, candidates: Sequence[tuple[Path, Mutant]]) -> None:
+        """Import what the children need and queue the solution, then ``candidates``.
 
         The solution starts first and the first mutants beside it, with the exercise's own
         time limit; once the solution's time is known, the rest get a tighter one
-        (:meth:`_Graded.tight_limit`). When the solution fails, no more mutants start and
-        their list is empty.
+        (:meth:`_Graded.tight_limit`). When the solution fails, no more mutants start.
         """
-        jobs: list[tuple[Path, Mutant] | None] = [None, *candidates]
-        results: dict[int, _Graded] = {}
-        queue = list(enumerate(jobs))
-        running: dict[int, _Running] = {}
-        free = list(self.slots)
-        limit: float | None = None  # the exercise's own, until the solution has been graded
-        while queue or running:
-            while queue and free:
-                index, candidate = queue.pop(0)
-                slot = free.pop()
-                written = self._place(slot, candidate)
-                output = slot / f"output-{index}.txt"
-                pid, channel, reader = self._fork(slot, output, limit)
-                per_check = limit or check_limit(self.exercise)
-                deadline = time.monotonic() + _STARTUP_SECONDS + per_check * 40
-                running[pid] = _Running(index, channel, reader, deadline, slot, written, output)
-            channels = {child.channel: child for child in running.values()}
-            ready, _, _ = select.select(list(channels), [], [], 0.01)
-            for channel in ready:
-                channels[channel].reader.feed(os.read(channel, 65536))
-            for pid, returncode in self._reap(running):
-                child = running.pop(pid)
-                _drain(child)
-                os.close(child.channel)
-                graded = _judge(child.reader.log, self.exercise, returncode)
-                if child.index == 0:
-                    if graded.all_passed:
-                        limit = graded.tight_limit(self.exercise)
-                    else:
-                        graded = _with_output(graded, child.output)
-                        queue.clear()  # the mutants' verdicts would mean nothing
-                results[child.index] = graded
-                self._restore(child.slot, child.written)
-                free.append(child.slot)
-        baseline = results[0]
+        sys.dont_write_bytecode = True  # a mutant must never be read back from a stale .pyc
+        warm_up(self.catalog, self.unit, [self.unit.directory / self.exercise.checker, *self.files])
+        self.queue = list(enumerate([None, *candidates]))
+        self.jobs = len(self.queue)
+
+    def close(self) -> None:
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+    @property
+    def can_start(self) -> bool:
+        return bool(self.queue) and bool(self.free)
+
+    @property
+    def done(self) -> bool:
+        return not self.queue and not self.busy
+
+    def start(self) -> _Running:
+        """Fork a child that grades the next job in a free slot."""
+        index, candidate = self.queue.pop(0)
+        slot = self.free.pop()
+        written = self._place(slot, candidate)
+        output = slot / f"output-{index}.txt"
+        pid, channel, reader = self._fork(slot, output, self.limit)
+        per_check = self.limit or check_limit(self.exercise)
+        deadline = time.monotonic() + _STARTUP_SECONDS + per_check * 40
+        self.busy += 1
+        return _Running(self, pid, index, channel, reader, deadline, slot, written, output)
+
+    def finish(self, child: _Running, returncode: int | None) -> None:
+        """Judge a child that ended and free its slot."""
+        _drain(child)
+        os.close(child.channel)
+        graded = _judge(child.reader.log, self.exercise, returncode)
+        if child.index == 0:
+            if graded.all_passed:
+                self.limit = graded.tight_limit(self.exercise)
+            else:
+                graded = _with_output(graded, child.output)
+                self.queue.clear()  # the mutants' verdicts would mean nothing
+        self.results[child.index] = graded
+        self._restore(child.slot, child.written)
+        self.free.append(child.slot)
+        self.busy -= 1
+
+    def outcome(self) -> tuple[_Graded, list[_Graded]]:
+        """The solution's grading and, when it passed, each mutant's in order."""
+        baseline = self.results[0]
         if not baseline.all_passed:
             return baseline, []
-        return baseline, [results[index] for index in range(1, len(jobs))]
+        return baseline, [self.results[index] for index in range(1, self.jobs)]
 
     def _place(self, slot: Path, candidate: tuple[Path, Mutant] | None) -> Path | None:
         if candidate is None:
@@ -260,23 +351,6 @@ class _Workspace:
         if written is not None:
             original = self.catalog.root / "solutions" / written.relative_to(slot)
             shutil.copyfile(original, written)
-
-    def _reap(self, running: dict[int, _Running]) -> list[tuple[int, int | None]]:
-        """Children that ended (with their exit status) or overran (``None``, now killed)."""
-        ended: list[tuple[int, int | None]] = []
-        now = time.monotonic()
-        for pid, child in running.items():
-            waited, status = os.waitpid(pid, os.WNOHANG)
-            if waited:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(pid, signal.SIGKILL)  # anything the mutant left running
-                ended.append((pid, os.waitstatus_to_exitcode(status)))
-            elif now > child.deadline:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                ended.append((pid, None))
-        return ended
 
     def _fork(self, slot: Path, output: Path, limit: float | None) -> tuple[int, int, EventReader]:
         """Start a child that grades ``slot``; return its pid, channel and event reader."""
@@ -304,8 +378,10 @@ class _Workspace:
 
 @dataclass
 class _Running:
-    """A forked child grading one candidate."""
+    """A forked child grading one candidate (``index`` 0: the solution)."""
 
+    workspace: _Workspace
+    pid: int
     index: int
     channel: int
     reader: EventReader
@@ -313,6 +389,24 @@ class _Running:
     slot: Path
     written: Path | None
     output: Path
+
+
+def _reap(running: dict[int, _Running]) -> list[tuple[int, int | None]]:
+    """Children that ended (with their exit status) or overran (``None``, now killed)."""
+    ended: list[tuple[int, int | None]] = []
+    now = time.monotonic()
+    for pid, child in running.items():
+        waited, status = os.waitpid(pid, os.WNOHANG)
+        if waited:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)  # anything the mutant left running
+            ended.append((pid, os.waitstatus_to_exitcode(status)))
+        elif now > child.deadline:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            ended.append((pid, None))
+    return ended
 
 
 def _drain(child: _Running) -> None:
