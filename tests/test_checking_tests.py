@@ -63,3 +63,33 @@ def test_a_bug_no_test_fails_on_escapes_with_its_description(
         expect_bugs_caught(suite, [SUBTRACTS, SWAPS], help="Try operands in both orders.")
     assert "an add with its operands swapped was not caught" in str(failure.value)
     assert "an add that subtracts" not in str(failure.value)
+
+
+HYPOTHESIS_TESTS = """\
+from hypothesis import given, strategies as st
+
+from .calc import add
+
+
+@given(st.text(), st.text())
+def test_joins_text(a, b):
+    assert add(a, b) == a + b
+"""
+
+
+def test_hypothesis_keeps_its_tables_in_the_state_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hypothesis's Unicode tables outlive the run's scratch folder, so the next run reuses them"""
+    folder = tmp_path / "ex05_props"
+    folder.mkdir()
+    tests = folder / "test_props.py"
+    tests.write_text(HYPOTHESIS_TESTS, encoding="utf-8")
+    state = tmp_path / "state"
+    monkeypatch.setenv("WORKBOOK_STATE_DIR", str(state))
+    work = tmp_path / "work"
+    work.mkdir()
+    suite = run_suite(tests, SUBJECT, [], work)
+    assert [o.status for o in suite.reference.outcomes] == ["passed"]
+    assert list((state / "hypothesis" / "unicode_data").iterdir())
+    assert not list(work.rglob(".hypothesis"))
