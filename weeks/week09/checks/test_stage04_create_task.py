@@ -55,7 +55,8 @@ def test_read_own_task(learner: Learner, tmp_path: Path) -> None:
             expect=200,
             help="GET /tasks/{id} returns the caller's task (TaskService.get_task, "
             "TaskRepository.get_for_owner). TaskRead includes the tags, and the models refuse "
-            "to lazy-load them: select the task with .options(selectinload(Task.tags)).",
+            "to lazy-load them: select the task with .options(joinedload(Task.tags)), then "
+            ".unique().",
         )
         body = json_body(f"GET {path}", read, help="Return the task as JSON.")
         expect_true(

@@ -78,7 +78,7 @@ class Task(Base):
     # Optimistic locking: every UPDATE checks and increments it; it is also the ETag.
     version: Mapped[int] = mapped_column(default=1)
 
-    # Never loaded implicitly: queries ask for them with selectinload, or this raises.
+    # Never loaded implicitly: queries ask for them with joinedload, or this raises.
     tags: Mapped[list[Tag]] = relationship(
         secondary=task_tags, lazy="raise", passive_deletes=True, order_by=Tag.name
     )

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select, tuple_, update
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from taskhub.tasks.models import Tag, Task, task_tags
 from taskhub.tasks.schemas import SortField, SortOrder, TaskQuery
@@ -78,7 +78,7 @@ class TaskRepository:
         *,
         after: tuple[Any, uuid.UUID] | None = None,
     ) -> Sequence[Task]:
-        """One page of the owner's tasks, tags eager-loaded (two statements whatever the size).
+        """One page of the owner's tasks with their tags, in one statement whatever the size.
 
         ``after`` is the keyset position ``(sort value, id)`` of the last row already seen;
         an offset, if any, skips rows after it.
