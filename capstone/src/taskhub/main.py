@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -32,6 +33,10 @@ from taskhub.core.ratelimit import RateLimiter, RedisSlidingWindowLimiter, Slidi
 from taskhub.core.security import PasswordHasher, TokenCodec
 from taskhub.tasks.router import router as tasks_router
 from taskhub.users.router import router as users_router
+
+#: Allocations (net of frees) that start a collection of the youngest generation; Python's
+#: default is 700.
+YOUNG_GENERATION_THRESHOLD = 10_000
 
 DESCRIPTION = """
 TaskHub keeps your tasks and tags. Register, then use **Authorize** (e-mail as username)
@@ -123,8 +128,31 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+def tune_garbage_collector() -> None:
+    """Make Python's cycle collector cheap for a long-running server process.
+
+    Under load the collector took 10-17 % of the server's CPU (the README's Benchmark
+    section). Most of it scanned the same objects again and again: the modules, the app,
+    its routes and models, about 115 000 objects that live as long as the process.
+    ``gc.freeze()`` moves everything alive at startup out of the collector's sight. A young
+    generation of ``YOUNG_GENERATION_THRESHOLD`` instead of 700 lets most of a request's
+    objects die by reference counting, as they do, before a collection ever looks at them;
+    the cycles they leave are still collected, just less often.
+    """
+    gc.collect()
+    gc.freeze()
+    _, middle, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GENERATION_THRESHOLD, middle, oldest)
+
+
 def app_from_env() -> FastAPI:
-    """Factory for ``uvicorn --factory taskhub.main:app_from_env``: settings from the env."""
+    """Factory for ``uvicorn --factory taskhub.main:app_from_env``: settings from the env.
+
+    This is the server's entry point, so it also tunes the garbage collector for a
+    long-running process (tests build their apps with :func:`create_app` and leave it alone).
+    """
     settings = Settings()
     configure_logging(settings.log_level, json_lines=settings.log_json)
-    return create_app(settings)
+    app = create_app(settings)
+    tune_garbage_collector()
+    return app

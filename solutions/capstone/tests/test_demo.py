@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -49,9 +50,25 @@ def test_demo_serves_with_uvicorn(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_app_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
     import logging
 
-    from taskhub.main import app_from_env
+    from taskhub import main
 
+    tuned: list[bool] = []
+    monkeypatch.setattr(main, "tune_garbage_collector", lambda: tuned.append(True))
     monkeypatch.setenv("TASKHUB_ENVIRONMENT", "test")
-    app = app_from_env()
+    app = main.app_from_env()
     logging.getLogger().handlers.clear()
     assert app.title == "TaskHub"
+    assert tuned == [True]  # the server's entry point tunes the collector, once
+
+
+def test_tune_garbage_collector_freezes_startup_objects() -> None:
+    from taskhub.main import YOUNG_GENERATION_THRESHOLD, tune_garbage_collector
+
+    before = gc.get_threshold()
+    try:
+        tune_garbage_collector()
+        assert gc.get_threshold() == (YOUNG_GENERATION_THRESHOLD, *before[1:])
+        assert gc.get_freeze_count() > 1000  # the modules and objects alive at startup
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
