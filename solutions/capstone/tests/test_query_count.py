@@ -1,4 +1,4 @@
-"""The number of SQL statements per list request does not grow with the page size."""
+"""What a request sends to the database: constant statements per page, one commit per write."""
 
 from __future__ import annotations
 
@@ -34,3 +34,33 @@ def test_statements_per_page_are_constant(api: Api, connection: Connection) -> N
         event.remove(connection, "before_cursor_execute", record)
     # user lookup + page of tasks joined with their tags + total count
     assert counts == {10: 3, 50: 3, 100: 3}
+
+
+def test_reads_are_closed_and_writes_commit_once(api: Api, connection: Connection) -> None:
+    """A GET's session is only closed (nothing to commit); a POST commits exactly once.
+
+    In the suite each request's session runs in a savepoint of the test's connection, so a
+    commit shows as a savepoint release and a plain close as a rollback to the savepoint.
+    """
+    account = api.account()
+    ends: list[str] = []
+
+    def released(*_args: Any) -> None:
+        ends.append("commit")
+
+    def rolled_back(*_args: Any) -> None:
+        ends.append("close")
+
+    event.listen(connection, "release_savepoint", released)
+    event.listen(connection, "rollback_savepoint", rolled_back)
+    try:
+        api.client.get("/tasks", headers=account.headers).raise_for_status()
+        reads = list(ends)
+        ends.clear()
+        api.client.post("/tasks", json={"title": "x"}, headers=account.headers).raise_for_status()
+        writes = list(ends)
+    finally:
+        event.remove(connection, "release_savepoint", released)
+        event.remove(connection, "rollback_savepoint", rolled_back)
+    assert reads == ["close"]
+    assert writes == ["commit"]
