@@ -14,7 +14,6 @@ from fastapi.security import OAuth2PasswordBearer
 
 from taskhub.auth.dependencies import AuthServiceDep
 from taskhub.core.database import DbSession
-from taskhub.core.dependencies import HasherDep
 from taskhub.core.errors import ForbiddenError
 from taskhub.core.events import EventBus
 from taskhub.users.models import User, UserRole
@@ -44,9 +43,10 @@ async def require_admin(user: CurrentUser) -> User:
 AdminUser = Annotated[User, Depends(require_admin)]
 
 
-async def get_user_service(request: Request, session: DbSession, hasher: HasherDep) -> UserService:
-    events: EventBus = request.app.state.events
-    return UserService(session, hasher, events)
+async def get_user_service(request: Request, session: DbSession) -> UserService:
+    state = request.app.state
+    events: EventBus = state.events
+    return UserService(session, state.password_hasher, events)
 
 
 UserServiceDep = Annotated[UserService, Depends(get_user_service)]

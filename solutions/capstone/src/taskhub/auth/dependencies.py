@@ -1,6 +1,9 @@
-"""Dependencies of the authentication endpoints: the login limiters and the AuthService.
+"""Dependencies of the authentication endpoints: the AuthService of a request.
 
-``async def`` because they only build objects: FastAPI would run a plain ``def`` in a thread.
+``async def`` because it only builds an object: FastAPI would run a plain ``def`` in a thread.
+It reads the application's singletons (hasher, token codec, limiters, settings) straight from
+``app.state``: every dependency FastAPI resolves costs time on each request, and
+``CurrentUser`` resolves this one on every protected route.
 """
 
 from __future__ import annotations
@@ -10,28 +13,19 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from taskhub.auth.service import AuthService, LoginLimiters
+from taskhub.auth.service import AuthService
+from taskhub.core.config import Settings
 from taskhub.core.database import DbSession
-from taskhub.core.dependencies import CodecDep, HasherDep, SettingsDep
 
 
-async def get_login_limiters(request: Request) -> LoginLimiters:
-    limiters: LoginLimiters = request.app.state.login_limiters
-    return limiters
-
-
-async def get_auth_service(
-    session: DbSession,
-    hasher: HasherDep,
-    codec: CodecDep,
-    settings: SettingsDep,
-    limiters: Annotated[LoginLimiters, Depends(get_login_limiters)],
-) -> AuthService:
+async def get_auth_service(request: Request, session: DbSession) -> AuthService:
+    state = request.app.state
+    settings: Settings = state.settings
     return AuthService(
         session,
-        hasher,
-        codec,
-        limiters,
+        state.password_hasher,
+        state.token_codec,
+        state.login_limiters,
         reuse_grace=timedelta(seconds=settings.refresh_reuse_grace_seconds),
     )
 

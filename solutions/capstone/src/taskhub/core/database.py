@@ -156,10 +156,13 @@ async def database_slot(request: Request) -> AsyncIterator[None]:
     """
     slots: asyncio.Semaphore = request.app.state.database_slots
     settings: Settings = request.app.state.settings
-    try:
-        await asyncio.wait_for(slots.acquire(), timeout=settings.db_pool_timeout_seconds)
-    except TimeoutError:
-        raise ServiceUnavailableError("The service is overloaded; try again shortly.") from None
+    if not slots.locked():
+        await slots.acquire()  # a slot is free: taken at once, no timer to arm and cancel
+    else:
+        try:
+            await asyncio.wait_for(slots.acquire(), timeout=settings.db_pool_timeout_seconds)
+        except TimeoutError:
+            raise ServiceUnavailableError("The service is overloaded; try again shortly.") from None
     try:
         yield
     finally:
