@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import MiniWorkbook
 from workbook.catalog import load_catalog
-from workbook.stubs import StubError, drifted, make_stub, sync
+from workbook.stubs import StubError, drifted, make_stub, orphaned, sync
 
 SOLUTION = '''def area(width: int, height: int) -> int:
     """Return the area."""
@@ -74,3 +74,26 @@ def test_sync_check_fails_on_drift(mini: MiniWorkbook) -> None:
     run = mini.run("dev", "sync", "--check")
     assert run.exit_code == 1
     assert "drifted: weeks/week01/exercises/ex02_total.py" in run.out
+
+
+def test_sync_removes_a_skeleton_file_whose_solution_is_gone(mini: MiniWorkbook) -> None:
+    kept = mini.root / "solutions" / "capstone" / "src" / "app.py"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("x = 1\n", encoding="utf-8")
+    catalog = load_catalog(mini.root)
+    sync(catalog)
+    orphan = mini.root / "capstone" / "src" / "gone.py"
+    orphan.write_text("y = 2\n", encoding="utf-8")
+    learners_own = mini.root / "capstone" / "README.md"  # excluded from the skeleton: kept
+    learners_own.write_text("My TaskHub\n", encoding="utf-8")
+    assert orphaned(catalog) == [orphan]
+
+    check = mini.run("dev", "sync", "--check")
+    assert check.exit_code == 1
+    assert "orphaned: capstone/src/gone.py (no solution file)" in check.out
+
+    assert "removed capstone/src/gone.py" in mini.run("dev", "sync").out
+    assert not orphan.exists()
+    assert (mini.root / "capstone" / "src" / "app.py").read_text(encoding="utf-8") == "x = 1\n"
+    assert learners_own.is_file()
+    assert mini.run("dev", "sync", "--check").exit_code == 0

@@ -24,7 +24,7 @@ from workbook.results import (
 )
 from workbook.runner import RunnerError, RunOptions, run_debug
 from workbook.state import state_dir
-from workbook.stubs import SKELETONS, StubError, drifted, sync
+from workbook.stubs import SKELETONS, StubError, drifted, orphaned, sync
 from workbook.verdict import grade, load_progress_safely
 from workbook.warm import fork_checks
 
@@ -450,14 +450,18 @@ def _dev(catalog: Catalog, args: argparse.Namespace) -> int:
         names = [name if name in skeletons else catalog.unit(name).name for name in args.units]
         if args.check:
             stale = drifted(catalog, names)
+            orphans = orphaned(catalog, names)
             for path in stale:
                 print(f"drifted: {path.relative_to(catalog.root).as_posix()}")
-            print("stubs are up to date" if not stale else "run: workbook dev sync")
-            return EXIT_NOT_PASSING if stale else EXIT_OK
+            for path in orphans:
+                print(f"orphaned: {path.relative_to(catalog.root).as_posix()} (no solution file)")
+            print("stubs are up to date" if not stale + orphans else "run: workbook dev sync")
+            return EXIT_NOT_PASSING if stale + orphans else EXIT_OK
         changed = sync(catalog, names)
         for path in changed:
-            print(f"wrote {path.relative_to(catalog.root).as_posix()}")
-        print(f"{len(changed)} stub(s) regenerated")
+            verb = "wrote" if path.exists() else "removed"
+            print(f"{verb} {path.relative_to(catalog.root).as_posix()}")
+        print(f"{len(changed)} stub(s) regenerated or removed")
         return EXIT_OK
     if args.dev_command == "manifest":
         if args.check:

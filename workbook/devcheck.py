@@ -18,7 +18,7 @@ from workbook.grading import grade_exercise
 from workbook.integrity import manifest_is_current
 from workbook.manifest import MANIFEST_NAME
 from workbook.runner import GradingRun, RunOptions, run_unit
-from workbook.stubs import StubError, drifted, write_pristine_tree
+from workbook.stubs import StubError, drifted, orphaned, write_pristine_tree
 
 
 @dataclass
@@ -54,6 +54,11 @@ def dev_check(catalog: Catalog, units: Sequence[Unit], *, workers: int = 2) -> D
         f"{path.relative_to(catalog.root).as_posix()} differs from what its solution generates "
         "(run: workbook dev sync)"
         for path in stale
+    ]
+    report.problems += [
+        f"{path.relative_to(catalog.root).as_posix()} has no solution file any more "
+        "(run: workbook dev sync, which removes it)"
+        for path in orphaned(catalog)
     ]
     if not manifest_is_current(catalog):
         report.problems.append(f"{MANIFEST_NAME} is out of date (run: workbook dev manifest)")

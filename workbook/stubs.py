@@ -192,6 +192,21 @@ def skeleton_targets(root: Path, tree: SkeletonTree) -> list[StubTarget]:
     return targets
 
 
+def orphaned(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
+    """Skeleton files that no solution generates any more: their solution was removed."""
+    root = catalog.root
+    orphans = []
+    for tree in SKELETONS:
+        learner, source = root / tree.learner, root / tree.solution
+        if (units and tree.name not in units) or not learner.is_dir():
+            continue
+        for path in sorted(learner.rglob("*")):
+            relative = path.relative_to(learner)
+            if path.is_file() and tree.includes(relative) and not (source / relative).is_file():
+                orphans.append(path)
+    return orphans
+
+
 def render(target: StubTarget, root: Path) -> str:
     shown = target.solution.relative_to(root).as_posix()
     if not target.solution.is_file():
@@ -212,7 +227,8 @@ def drifted(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
 
 
 def sync(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
-    """Rewrite every learner file (of ``units``) from its solution; return those that changed."""
+    """Rewrite every learner file (of ``units``) from its solution and delete orphaned
+    skeleton files; return the paths written or deleted."""
     changed = []
     for target in stub_targets(catalog, units):
         expected = render(target, catalog.root)
@@ -220,6 +236,9 @@ def sync(catalog: Catalog, units: Collection[str] = ()) -> list[Path]:
             target.learner.parent.mkdir(parents=True, exist_ok=True)
             target.learner.write_text(expected, encoding="utf-8")
             changed.append(target.learner)
+    for orphan in orphaned(catalog, units):
+        orphan.unlink()
+        changed.append(orphan)
     return changed
 
 
