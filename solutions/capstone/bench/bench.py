@@ -203,8 +203,24 @@ def wrk_script(plan: dict[str, Any], scenario: str) -> str:
     return WRK_SCRIPT % {"items": rendered, "method": method}
 
 
-def run_wrk(base_url: str, script: str, *, connections: int, seconds: float) -> dict[str, Any]:
-    """Run wrk against ``base_url`` and return its summary (requests/s, p50, p99, errors)."""
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) that process ``pid`` has used, or None off Linux.
+
+    On a shared machine the server's CPU time per request varies much less between runs than
+    its requests per second, so the table prints both.
+    """
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_wrk(
+    base_url: str, script: str, *, connections: int, seconds: float, server_pid: int
+) -> dict[str, Any]:
+    """Run wrk against ``base_url`` and return its summary (requests/s, p50, p99, errors),
+    with the CPU milliseconds the server (``server_pid``) spent per request."""
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is not installed (scripts/bench-postgres.sh installs it)")
@@ -218,6 +234,7 @@ def run_wrk(base_url: str, script: str, *, connections: int, seconds: float) -> 
             capture_output=True,
             timeout=60,
         )
+        cpu_before = cpu_seconds(server_pid)
         output = subprocess.run(
             [
                 wrk,
@@ -235,11 +252,14 @@ def run_wrk(base_url: str, script: str, *, connections: int, seconds: float) -> 
             text=True,
             timeout=seconds + 60,
         ).stdout
+        cpu_after = cpu_seconds(server_pid)
     finally:
         os.unlink(handle.name)
     result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
     result["errors"] = result["status_errors"] + result["socket_errors"]
+    spent = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
+    result["cpu_ms"] = 1000 * spent / result["requests"] if spent and result["requests"] else None
     return result
 
 
@@ -381,10 +401,16 @@ def main() -> None:
         )
         for connections in args.concurrency:
             for scenario in scenarios:
-                target = f"http://127.0.0.1:{args.port + 1}" if scenario == "ceiling" else base
+                on_ceiling = scenario == "ceiling"
+                target = f"http://127.0.0.1:{args.port + 1}" if on_ceiling else base
+                server = ceiling if on_ceiling else api
                 script = wrk_script(plan, scenario)
                 results[scenario, connections] = run_wrk(
-                    target, script, connections=connections, seconds=args.seconds
+                    target,
+                    script,
+                    connections=connections,
+                    seconds=args.seconds,
+                    server_pid=server.pid,
                 )
     finally:
         for process in (api, ceiling):
@@ -396,7 +422,7 @@ def main() -> None:
     print("\none uvicorn worker per server; load from wrk (-t2) in its own process")
     print(
         f"{'scenario':34} {'conns':>5} {'requests':>8} {'errors':>6} {'req/s':>7} "
-        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'of ceiling':>10}"
+        f"{'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'of ceiling':>10} {'cpu ms/req':>10}"
     )
     failures: list[str] = []
     for connections in args.concurrency:
@@ -407,7 +433,8 @@ def main() -> None:
             print(
                 f"{label:34} {connections:5d} {row['requests']:8d} {row['errors']:6d} "
                 f"{row['rps']:7.0f} {row['p50_ms']:7.1f} {row['p99_ms']:7.1f} "
-                f"{row['max_ms']:7.0f} {share:10.1%}"
+                f"{row['max_ms']:7.0f} {share:10.1%} "
+                + (f"{row['cpu_ms']:10.2f}" if row["cpu_ms"] is not None else f"{'-':>10}")
             )
             if row["errors"]:
                 failures.append(f"{label} at c={connections}: {row['errors']} errors")
