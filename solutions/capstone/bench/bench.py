@@ -330,7 +330,12 @@ def main() -> None:
         "--concurrency", type=int, nargs="+", default=[64, 256], help="wrk connections"
     )
     parser.add_argument("--port", type=int, default=8087)
-    parser.add_argument("--skip-seed", action="store_true")
+    parser.add_argument(
+        "--skip-seed",
+        action="store_true",
+        help="reuse the database as the last run left it (its create scenario added tasks, "
+        "so the list's count has more rows to read: compare only runs seeded alike)",
+    )
     parser.add_argument(
         "--app-src",
         type=Path,
