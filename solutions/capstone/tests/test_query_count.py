@@ -64,3 +64,33 @@ def test_reads_are_closed_and_writes_commit_once(api: Api, connection: Connectio
         event.remove(connection, "rollback_savepoint", rolled_back)
     assert reads == ["close"]
     assert writes == ["commit"]
+
+
+def test_a_page_that_is_not_full_needs_no_count(api: Api, connection: Connection) -> None:
+    """A short page ends the list, so it tells the total; past the end, the count still runs."""
+    account = api.account()
+    for i in range(5):
+        api.task(account, title=f"task {i}")
+    selects: list[str] = []
+
+    def record(*args: Any) -> None:
+        if str(args[2]).lstrip().upper().startswith("SELECT"):
+            selects.append(args[2])
+
+    event.listen(connection, "before_cursor_execute", record)
+    seen = {}
+    try:
+        for params in ({"limit": 20}, {"limit": 20, "offset": 3}, {"limit": 5}, {"offset": 9}):
+            selects.clear()
+            body = api.client.get("/tasks", params=params, headers=account.headers).json()
+            key = tuple(sorted(params.items()))
+            seen[key] = (len(body["items"]), body["total"], len(selects))
+    finally:
+        event.remove(connection, "before_cursor_execute", record)
+    # (items, total, SELECT statements): user + page, plus the count when the page cannot tell
+    assert seen == {
+        (("limit", 20),): (5, 5, 2),
+        (("limit", 20), ("offset", 3)): (2, 5, 2),
+        (("limit", 5),): (5, 5, 3),  # full: a sixth task might follow
+        (("offset", 9),): (0, 5, 3),  # past the end: the page says nothing of the total
+    }

@@ -149,7 +149,13 @@ class TaskService:
                     "id": str(last.id),
                 }
             )
-        total = None if after is not None else self.tasks.count_for_owner(owner.id, query)
+        offset = query.offset or 0
+        if after is not None:
+            total = None  # keyset pages carry no total
+        elif len(tasks) < query.limit and (tasks or offset == 0):
+            total = offset + len(tasks)  # a page that is not full ends the list: no count needed
+        else:
+            total = self.tasks.count_for_owner(owner.id, query)
         return TaskPage(tasks, total, next_cursor)
         # END SOLUTION
 
