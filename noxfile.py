@@ -171,7 +171,7 @@ def tests(session: nox.Session) -> None:
     """Run the workbook's own test suite: engine tests, site tests, self-check and lint.
 
     The site tests (tests/site, marked ``site``) build the roadmap site and read it in Chromium;
-    add -- -m "not site" to leave them out.
+    add -- -m "not site" to leave them out, and -- -n 0 to run them in one process.
     """
     install(session, "dev")
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
@@ -186,8 +186,12 @@ def tests(session: nox.Session) -> None:
         capstone_command(session, "mypy"),
         *lint_commands(session),
     ]
+    # Two or more pytest workers (pytest-xdist), one test file each at a time: the site's
+    # browser tests share one build of the site. 102 s in one process, 64 s in two.
+    workers = str(min(max(os.cpu_count() or 1, 2), 4))
+    parallel = ["-n", workers, "--dist", "loadfile"]
     with alongside(session, "TaskHub's suite, then lint and types", background):
-        session.run("pytest", *session.posargs, env=env)
+        session.run("pytest", *parallel, *session.posargs, env=env)
         # The notebooks run top to bottom (nbmake); tests/test_notebooks_stripped.py keeps
         # their outputs out of the repository.
         session.run("pytest", "--nbmake", "notebooks", "-q", "-p", "no:cacheprovider", env=env)

@@ -68,7 +68,12 @@ def _commands_as_workbook(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def mini(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> MiniWorkbook:
+def mini(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> MiniWorkbook:
+    # Side-by-side views size themselves to the terminal: give every run the same one, whether
+    # pytest runs in a terminal, a pipe or a parallel worker.
+    monkeypatch.setenv("COLUMNS", "120")
     root = tmp_path / "workbook"
     shutil.copytree(MINI, root, ignore=shutil.ignore_patterns("__pycache__", ".workbook"))
     return MiniWorkbook(root, capsys)
