@@ -115,3 +115,23 @@ def test_an_edited_file_is_validated_even_when_trusted_reading_would_work(
     assert problems(mini.root) == [
         f"{WEEK}: exercise #2 ('ex02_total'): field 'speed' is not a known field"
     ]
+
+
+def test_a_learner_command_reads_only_the_unit_it_grades(mini: MiniWorkbook) -> None:
+    """A broken week02 file does not stop a week01 check; a command that needs it says why."""
+    (mini.root / "weeks" / "week02" / "week.toml").write_text("[week\n", encoding="utf-8")
+    lazy = load_catalog(mini.root, lazy=True)
+    assert lazy.unit("week01").name == "week01"
+    assert lazy.unit_names == ["week01", "week02"]
+    with pytest.raises(CatalogError, match=r"weeks/week02/week\.toml: not valid TOML"):
+        lazy.unit("week02")
+    checked = mini.run("check", "week01")
+    assert checked.exit_code == 1, checked.err
+    assert "metadata has problems" not in checked.err
+    assert "Modified workbook files" in checked.out, "the broken file still counts as changed"
+    assert "    weeks/week02/week.toml\n" in checked.out
+    assert "ex01_greet    0/10" in checked.out
+    listed = mini.run("list")
+    assert listed.exit_code == 2
+    assert "The workbook's metadata has problems:" in listed.err
+    assert "weeks/week02/week.toml: not valid TOML" in listed.err

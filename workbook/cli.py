@@ -161,9 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         root = (args.root or find_root(Path.cwd())).resolve()
-        # Maintainers' tools validate every metadata file against the schema; learners'
-        # commands trust the files the committed manifest vouches for (see catalog._checked).
-        catalog = load_catalog(root, validated=args.command == "dev")
+        # Maintainers' tools validate every metadata file against the schema, up front;
+        # learners' commands trust the files the committed manifest vouches for (see
+        # catalog._checked) and read a unit's file only when they need that unit.
+        maintainer = args.command == "dev"
+        catalog = load_catalog(root, validated=maintainer, lazy=not maintainer)
         return _dispatch(args, catalog)
     except CatalogError as error:
         print("The workbook's metadata has problems:", file=sys.stderr)
@@ -419,7 +421,7 @@ def _welcome(catalog: Catalog) -> int:
 
 def _progress(catalog: Catalog, *, core_only: bool = False) -> int:
     state = _state_dir(catalog)
-    progress = load_progress(state, [u.name for u in catalog.units])
+    progress = load_progress(state, catalog.unit_names)
     if progress.warning:
         print(f"warning: {progress.warning}", file=sys.stderr)
     style = Style.for_stream(sys.stdout)

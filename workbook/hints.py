@@ -13,7 +13,7 @@ from workbook.state import state_dir
 def hint_lines(catalog: Catalog, exercise: Exercise, *, show_all: bool = False) -> list[str]:
     """The hints seen so far plus the next one (all with ``show_all``), and remember them."""
     state = state_dir(catalog.root)
-    progress = load_progress(state, [u.name for u in catalog.units])
+    progress = load_progress(state, catalog.unit_names)
     entry = progress.get(exercise.id)
     total = len(exercise.hints)
     shown = total if show_all else min(entry.hints_shown + 1, total)

@@ -23,13 +23,18 @@ from workbook.manifest import MANIFEST_NAME, digest, read_manifest
 
 
 def guarded_files(catalog: Catalog) -> list[Path]:
-    """The files whose changes would alter a verdict: every checker and the engine itself."""
+    """The files whose changes would alter a verdict: every checker, the metadata and the engine.
+
+    A metadata file that cannot be read still counts (its own digest tells it changed); only
+    the checkers it would name are unknown.
+    """
     checkers = [
-        unit.directory / exercise.checker for unit in catalog.units for exercise in unit.exercises
+        unit.directory / exercise.checker
+        for unit in catalog.readable_units()
+        for exercise in unit.exercises
     ]
     engine = sorted((catalog.root / "workbook").glob("*.py"))
-    metadata = [unit.metadata_file for unit in catalog.units]
-    return sorted({*checkers, *engine, *metadata})
+    return sorted({*checkers, *engine, *catalog.metadata_files})
 
 
 def render_manifest(catalog: Catalog) -> str:

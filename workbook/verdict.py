@@ -79,7 +79,7 @@ def grade(
 def load_progress_safely(state: Path, catalog: Catalog) -> Progress:
     """The learner's progress, or an empty one with a warning when it cannot be read."""
     try:
-        progress = load_progress(state, [u.name for u in catalog.units])
+        progress = load_progress(state, catalog.unit_names)
     except OSError as error:
         print(f"warning: could not read your progress in {state} ({error}).", file=sys.stderr)
         return Progress()
