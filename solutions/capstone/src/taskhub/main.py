@@ -72,13 +72,13 @@ def create_limiters(settings: Settings) -> LoginLimiters:
 
 def create_app(settings: Settings) -> FastAPI:
     """Build a TaskHub application wired to ``settings``."""
-    engine = create_db_engine(settings)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.thread_pool_size
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        limiter.total_tokens = app.state.settings.thread_pool_size
         yield
-        engine.dispose()
+        app.state.engine.dispose()
 
     app = FastAPI(
         title=settings.app_name,
@@ -94,16 +94,7 @@ def create_app(settings: Settings) -> FastAPI:
             {"name": "health", "description": "Probes for orchestrators."},
         ],
     )
-    app.state.settings = settings
-    app.state.engine = engine
-    app.state.session_factory = create_session_factory(engine)
-    app.state.read_session_factory = create_read_session_factory(engine)
-    app.state.database_slots = asyncio.Semaphore(settings.database_connections)
-    app.state.password_hasher = PasswordHasher.from_settings(settings)
-    app.state.token_codec = TokenCodec(settings)
-    app.state.login_limiters = create_limiters(settings)
-    app.state.events = EventBus()
-    subscribe_handlers(app.state.events)
+    install_state(app, settings)
 
     install_error_handlers(app)
     install_problem_openapi(app)
@@ -126,6 +117,26 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(users_router)
     app.include_router(tasks_router)
     return app
+
+
+def install_state(app: FastAPI, settings: Settings) -> None:
+    """Give ``app`` everything its requests share: the engine, sessions, security, limiters.
+
+    :func:`create_app` calls it once; a test suite may call it again to start an existing app
+    afresh (new engine, empty limiters, no subscribers but the application's own), which costs
+    far less than building another app.
+    """
+    engine = create_db_engine(settings)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = create_session_factory(engine)
+    app.state.read_session_factory = create_read_session_factory(engine)
+    app.state.database_slots = asyncio.Semaphore(settings.database_connections)
+    app.state.password_hasher = PasswordHasher.from_settings(settings)
+    app.state.token_codec = TokenCodec(settings)
+    app.state.login_limiters = create_limiters(settings)
+    app.state.events = EventBus()
+    subscribe_handlers(app.state.events)
 
 
 def tune_garbage_collector() -> None:
