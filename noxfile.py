@@ -171,7 +171,7 @@ def tests(session: nox.Session) -> None:
     """Run the workbook's own test suite: engine tests, site tests, self-check and lint.
 
     The site tests (tests/site, marked ``site``) build the roadmap site and read it in Chromium;
-    add -- -m "not site" to leave them out, and -- -n 0 to run them in one process.
+    add -- -m "not site" to leave them out.
     """
     install(session, "dev")
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
@@ -186,11 +186,10 @@ def tests(session: nox.Session) -> None:
         capstone_command(session, "mypy"),
         *lint_commands(session),
     ]
-    # The engine's tests use pytest-xdist workers on the cores that the background leaves,
-    # one test file each at a time (the site's browser tests share one build of the site).
-    # Alone on 2 cores two workers take 64 s instead of 102 s, but beside TaskHub's suite the
-    # phase got longer (that suite took 100 s instead of 73 s): on 2 cores they run in one.
-    workers = min(max((os.cpu_count() or 1) - 2, 0), 4)
+    # The engine's tests run in pytest-xdist workers, one test file each at a time (the
+    # site's browser tests share one build of the site): alone on 2 cores, 64 s instead of
+    # 102 s. -- -n 0 runs them in one process.
+    workers = min(os.cpu_count() or 1, 4)
     parallel = ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-n", "0"]
     with alongside(session, "TaskHub's suite, then lint and types", background):
         session.run("pytest", *parallel, *session.posargs, env=env)
