@@ -186,10 +186,12 @@ def tests(session: nox.Session) -> None:
         capstone_command(session, "mypy"),
         *lint_commands(session),
     ]
-    # The engine's tests run in pytest-xdist workers, one test file each at a time (the
-    # site's browser tests share one build of the site): alone on 2 cores, 64 s instead of
-    # 102 s. -- -n 0 runs them in one process.
-    workers = min(os.cpu_count() or 1, 4)
+    # The engine's tests use pytest-xdist workers on the cores the background leaves, one
+    # test file each at a time (the site's browser tests share one build of the site). Alone
+    # on 2 cores, two workers take 64 s instead of 102 s; but the background (TaskHub's suite,
+    # ruff, two mypy runs) needs a core for about 90 s, and with two workers beside it the
+    # phase took 147 s instead of about 130 s. So on 2 cores they run in one process.
+    workers = min(max((os.cpu_count() or 1) - 2, 0), 4)
     parallel = ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-n", "0"]
     with alongside(session, "TaskHub's suite, then lint and types", background):
         session.run("pytest", *parallel, *session.posargs, env=env)
