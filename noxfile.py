@@ -180,11 +180,15 @@ def tests(session: nox.Session) -> None:
     # files or tables: the week 05 SQL checks work in schemas of their own. TaskHub's suite
     # runs on SQLite, or on PostgreSQL when TASKHUB_TEST_DATABASE_URL is set (.ci/run starts
     # one and sets TASKHUB_REQUIRE_POSTGRES=1 so a missing database fails the run).
+    # dev check (every unit graded on its stubs and on its solutions) comes last: it takes
+    # both cores when it has them, and the engine's tests leave most of one.
+    workbook = shutil.which("workbook", path=session.bin) or "workbook"
     background = [
         capstone_command(session, "pytest", "-q", "-p", "no:cacheprovider"),
         capstone_command(session, "ruff", "check", "."),
         capstone_command(session, "mypy"),
         *lint_commands(session),
+        [workbook, "dev", "check"],
     ]
     # The engine's tests use pytest-xdist workers on the cores the background leaves, one
     # test file each at a time (the site's browser tests share one build of the site). Alone
@@ -193,15 +197,14 @@ def tests(session: nox.Session) -> None:
     # phase took 147 s instead of about 130 s. So on 2 cores they run in one process.
     workers = min(max((os.cpu_count() or 1) - 2, 0), 4)
     parallel = ["-n", str(workers), "--dist", "loadfile"] if workers > 1 else ["-n", "0"]
-    with alongside(session, "TaskHub's suite, then lint and types", background):
+    with alongside(session, "TaskHub's suite, lint and types, then dev check", background):
         session.run("pytest", *parallel, *session.posargs, env=env)
         # The notebooks run top to bottom (nbmake); tests/test_notebooks_stripped.py keeps
         # their outputs out of the repository.
         session.run("pytest", "--nbmake", "notebooks", "-q", "-p", "no:cacheprovider", env=env)
-    # dev check and the mutation gate keep both cores busy on their own.
-    session.run("workbook", "dev", "check")
-    # The mutation gate: each checker kills at least 95% of a fixed sample of its solution's
-    # mutants (the full run, without --sample, is for maintainers: workbook dev mutate).
+    # The mutation gate keeps both cores busy on its own: each checker kills at least 95% of
+    # a fixed sample of its solution's mutants (the full run, without --sample, is for
+    # maintainers: workbook dev mutate).
     session.run("workbook", "dev", "mutate", "--sample", MUTANT_SAMPLE)
 
 
