@@ -93,3 +93,35 @@ def test_hypothesis_keeps_its_tables_in_the_state_folder(
     assert [o.status for o in suite.reference.outcomes] == ["passed"]
     assert list((state / "hypothesis" / "unicode_data").iterdir())
     assert not list(work.rglob(".hypothesis"))
+
+
+STRICT_PROFILE_TESTS = """\
+import time
+
+from hypothesis import given, settings, strategies as st
+
+from .calc import add
+
+# A profile of the learner's own, with a deadline a loaded machine would trip.
+settings.register_profile("mine", deadline=1, max_examples=5, derandomize=True)
+settings.load_profile("mine")
+
+
+@given(st.integers(), st.integers())
+def test_adds(a, b):
+    time.sleep(0.01)
+    assert add(a, b) == a + b
+"""
+
+
+def test_a_profile_of_the_tests_keeps_no_deadline(tmp_path: Path) -> None:
+    """The tests' own profile keeps its examples, but no deadline decides the verdict"""
+    folder = tmp_path / "ex05_props"
+    folder.mkdir()
+    tests = folder / "test_props.py"
+    tests.write_text(STRICT_PROFILE_TESTS, encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    suite = run_suite(tests, SUBJECT, [SUBTRACTS], work)
+    assert [o.status for o in suite.reference.outcomes] == ["passed"], suite.reference.output
+    assert [o.status for o in suite.variants["subtracts"].outcomes] == ["failed"]

@@ -129,20 +129,39 @@ _DRIVER = """
 import json, os, sys
 import pytest
 jobs = json.loads(sys.argv[1])
+plugins = []
 if sys.argv[2:] == ["hypothesis"]:
     from hypothesis import Phase, settings
-    # A verdict needs pass or fail, not the smallest failing example: no shrinking, no example
-    # database in the scratch folder, and no deadline that a loaded machine would trip.
-    phases = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
-    settings.register_profile("workbook", phases=phases, database=None, deadline=None)
+
+    # A verdict needs pass or fail, not the smallest failing example: no shrinking (nor its
+    # explanation), no example database in the scratch folder, and no deadline that a loaded
+    # machine would trip. Hypothesis fixes a test's settings when @given decorates it, so a
+    # profile the tests register themselves (inheriting the 200 ms deadline) would win over
+    # the one loaded here; once they are collected, each test's own settings get the same
+    # three changes (its max_examples and derandomize stay).
+    def verdict_only(current):
+        phases = tuple(p for p in current.phases if p not in (Phase.shrink, Phase.explain))
+        return settings(current, phases=phases, database=None, deadline=None)
+
+    settings.register_profile("workbook", verdict_only(settings.default))
     settings.load_profile("workbook")
+
+    class VerdictOnly:
+        def pytest_collection_finish(self, session):
+            for item in session.items:
+                test = getattr(item, "obj", None)
+                current = getattr(test, "_hypothesis_internal_use_settings", None)
+                if isinstance(current, settings):
+                    test._hypothesis_internal_use_settings = verdict_only(current)
+
+    plugins.append(VerdictOnly())
 
 def run(job):
     # A planted bug needs one failing test to count as caught: its run stops there (-x).
     first = ["-x"] if job["bug"] else []
     code = pytest.main(["-c", job["ini"], "--rootdir", job["root"], "-p", "no:cacheprovider",
                         "-q", "--no-header", "--tb=line", "--junitxml=" + job["report"],
-                        *first, job["tests"]])
+                        *first, job["tests"]], plugins=plugins)
     while job["root"] in sys.path:
         sys.path.remove(job["root"])
     package = job["package"]
