@@ -173,6 +173,12 @@ def tests(session: nox.Session) -> None:
     The site tests (tests/site, marked ``site``) build the roadmap site and read it in Chromium;
     add -- -m "not site" to leave them out.
     """
+    # The run starts hundreds of Python processes (grading children, learners' suites, mutant
+    # gradings). A container's PYTHONDONTWRITEBYTECODE would make each one compile the engine,
+    # the checkers and the solutions again, and pytest rewrite every test module again: on 2
+    # cores that cost TaskHub's suite alone about a fifth of its time. Bytecode stays in
+    # __pycache__ folders, which git ignores; mutant gradings never write any (warm.py).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     install(session, "dev")
     env = {"WORKBOOK_CI": os.environ.get("CI", "")}
     # The engine's tests mostly wait on the grading children they start (about 0.6 of a
