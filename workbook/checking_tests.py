@@ -126,7 +126,7 @@ def expect_original(path: Path, sha256: str, *, shown: str) -> Subject:
 #: The reference goes first; once the tests pass on it, the planted bugs (independent of each
 #: other) are shared among forked copies of the interpreter, one per core up to four.
 _DRIVER = """
-import json, os, sys
+import gc, json, os, sys
 import pytest
 jobs = json.loads(sys.argv[1])
 plugins = []
@@ -169,8 +169,12 @@ def run(job):
         del sys.modules[name]
     return code
 
+# pytest ends every run with full garbage collections; what is imported by now (pytest,
+# Hypothesis) stays to the end, so it is frozen out of their sight.
+gc.freeze()
 # When the tests fail on the reference, the planted bugs cannot be judged yet.
 if jobs and run(jobs[0]) == 0:
+    gc.freeze()  # and what the reference run imported (the subject's own libraries)
     bugs = jobs[1:]
     workers = max(1, min(4, os.cpu_count() or 1, len(bugs))) if hasattr(os, "fork") else 1
     children = []

@@ -180,6 +180,10 @@ class ForkedPytest:
             return
         code = 70
         try:  # the child: grade, then leave without running the parent's clean-up
+            # What the child inherits (pytest, the engine, the warmed-up modules) lives as long
+            # as it does: out of the collector's sight, pytest's full collections at the end of
+            # a session (about 60 ms each with FastAPI loaded) scan only what the run made.
+            gc.freeze()
             os.setsid()
             if RUN_TOKEN_VARIABLE in environment:
                 name_forked_child(environment[RUN_TOKEN_VARIABLE])
